@@ -64,13 +64,17 @@ export class TargetStat implements DurationSums {
   get pessimisticLossRatio(): number {
     const allLongS = Math.max(this.target.durationSumS, this.goodLongS + this.badLongS);
     let remainingS = allLongS * (1 - this.target.exceedRatio);
+    // CSIT compares the remainder with 0 exactly. Its sums are added in a different order
+    // than the per-ratio groups, so float drift can leave ~1e-16 s "missing" and turn the
+    // ratio into 1 (CSIT then fails computing 0 * load). Remainders below this are drift.
+    const driftS = allLongS * 1e-9;
     let ratio: number | null = null;
     for (const [lossRatio, durationS] of [...this.longLosses].sort((a, b) => a[0] - b[0])) {
-      if (ratio !== null && !(remainingS > 0)) return ratio;
+      if (ratio !== null && !(remainingS > driftS)) return ratio;
       ratio = lossRatio;
       remainingS -= durationS;
     }
-    return remainingS > 0 || ratio === null ? 1 : ratio;
+    return remainingS > driftS || ratio === null ? 1 : ratio;
   }
 
   sums(): DurationSums {
