@@ -17,11 +17,12 @@ export class DiscreteInterval {
   }
 
   /**
-   * The split point MLRsearch bisects at. Not an even midpoint: the upper part is a
-   * power-of-two multiple of the goal width, chosen so the split is as even as
-   * possible (larger product of parts), with the lower part the larger one.
-   * Exactly two goal widths split evenly; between one and two, retry with half
-   * the goal width when it is even, else split the interval evenly.
+   * The split point MLRsearch bisects at. Not an even midpoint: one part is a
+   * power-of-two multiple of the goal width, the split is the most even such one
+   * (largest product of the parts), and the smaller part is the lower one, so the
+   * next trial sits nearer the lower bound. Exactly two goal widths split evenly;
+   * between one and two, retry with half the goal width when it is even, else split
+   * the interval evenly.
    */
   middle(goal: DiscreteWidth): DiscreteLoad {
     const intSelf = this.width.intWidth;
