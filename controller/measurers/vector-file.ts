@@ -97,7 +97,9 @@ export function readVectorFile(path: string): VectorFile {
   try {
     text = readFileSync(path, "utf8");
   } catch (cause) {
-    throw new ValidationError("VECTOR_FILE_UNREADABLE", `cannot read vector file ${path}: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`, {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "it is a directory" : (cause as Error).message;
+    throw new ValidationError("VECTOR_FILE_UNREADABLE", `cannot read vector file ${path}: ${reason}`, {
       context: { file: path },
       cause,
     });

@@ -105,7 +105,7 @@ export function compileConfig(raw: RawMlrConfig, optionName: OptionNamer = plain
     seen.add(key);
   }
   if (!(finite(config.minLoadPps) && config.minLoadPps > 0)) throw bad("minLoadPps", "a positive load in pps");
-  if (!(finite(config.maxLoadPps) && config.maxLoadPps > config.minLoadPps)) throw bad("maxLoadPps", `above the min load (${config.minLoadPps} pps)`);
+  if (!(finite(config.maxLoadPps) && config.maxLoadPps > config.minLoadPps)) throw bad("maxLoadPps", `above ${optionName("minLoadPps")} (${config.minLoadPps} pps)`);
   if (!(config.searchDurationMaxS > 0)) throw bad("searchDurationMaxS", "a positive number of seconds");
   if (!(finite(config.warmupDurationS) && config.warmupDurationS >= 0)) throw bad("warmupDurationS", "0 (no warm-up) or a positive number of seconds");
   return Object.freeze(config);

@@ -39,7 +39,7 @@ describe("search goal and config validation", () => {
 
   it("rejects min >= max load, empty and duplicate goals", () => {
     const goals = [compileGoal({ name: "a" })];
-    expect(() => compileConfig({ goals, minLoadPps: 10, maxLoadPps: 10 })).toThrow(/maxLoadPps must be above the min load \(10 pps\); got 10/);
+    expect(() => compileConfig({ goals, minLoadPps: 10, maxLoadPps: 10 })).toThrow(/maxLoadPps must be above minLoadPps \(10 pps\); got 10/);
     expect(() => compileConfig({ goals, minLoadPps: -1, maxLoadPps: 10 })).toThrow(/minLoadPps/);
     expect(() => compileConfig({ goals: [], maxLoadPps: 1e6 })).toThrow(/at least one goal/);
     expect(() => compileConfig({ goals: [compileGoal({ name: "a" }), compileGoal({ name: "b" })], maxLoadPps: 1e6 })).toThrow(/duplicates/);

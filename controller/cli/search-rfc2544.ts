@@ -1,0 +1,103 @@
+/** `testbench search rfc2544`: RFC 2544 binary search over a simulated device. */
+import { Command, Option } from "commander";
+import { VirtualClock } from "../../common/clock.js";
+import { TestbenchError } from "../../common/errors.js";
+import { runRfc2544Search, type Rfc2544Result } from "../search/rfc2544/search.js";
+import type { Measurer, TrialResult } from "../search/measurer.js";
+import type { DeviceFlagValues } from "./device-flags.js";
+import { deviceMeasurerFromFlags } from "./device-measurer.js";
+import { parseNumber } from "./numbers.js";
+import { buildReport, type ReportGoal, type SearchReport } from "./report.js";
+import { defaultMaxLoadPps, defaultMinLoadPps } from "./search-flags.js";
+import type { SearchRunOptions } from "./search-mlr.js";
+import { withVirtualTime } from "../measurers/virtual-time.js";
+
+export interface Rfc2544FlagValues {
+  readonly minLoad?: number;
+  readonly maxLoad?: number;
+  readonly lossRatio?: number;
+  readonly trialDuration?: number;
+  readonly resolution?: number;
+  readonly searchDurationMax?: number;
+  readonly overhead?: number;
+}
+
+export type Rfc2544CommandValues = Rfc2544FlagValues & DeviceFlagValues;
+
+export function addRfc2544Flags(command: Command): Command {
+  return command
+    .addOption(new Option("--loss-ratio <ratio>", "a trial passes when its loss ratio is at most this (default 0)").argParser(parseNumber))
+    .addOption(new Option("--trial-duration <s>", "duration of every trial (default 60, RFC 2544 §26.1)").argParser(parseNumber))
+    .addOption(new Option("--resolution <ratio>", "stop when (upper - lower) / upper is at most this (default 0.005)").argParser(parseNumber));
+}
+
+const flagOf: Readonly<Record<string, string>> = {
+  minLoadPps: "--min-load",
+  maxLoadPps: "--max-load",
+  lossRatio: "--loss-ratio",
+  trialDurationS: "--trial-duration",
+  relativeResolution: "--resolution",
+  searchDurationMaxS: "--search-duration-max",
+};
+
+function recording(measurer: Measurer, trials: TrialResult[]): Measurer {
+  return {
+    measure: async (request, signal) => {
+      const result = await measurer.measure(request, signal);
+      trials.push(result);
+      return result;
+    },
+  };
+}
+
+/** Run RFC 2544 binary search through any measurer; failures come back as a report with `error` set. */
+export async function runRfc2544(values: Rfc2544FlagValues, measurer: Measurer, clock: VirtualClock | null, options: SearchRunOptions): Promise<SearchReport> {
+  const trials: TrialResult[] = [];
+  const searchClock = clock ?? new VirtualClock();
+  const timed = clock ? withVirtualTime(recording(measurer, trials), clock) : recording(measurer, trials);
+  const lossRatio = values.lossRatio ?? 0;
+  const goal = (result: Partial<Rfc2544Result>): ReportGoal => ({
+    name: "RFC2544-binary",
+    lossRatio,
+    conditionalThroughputPps: result.throughputPps ?? null,
+    relevantLowerBoundPps: result.lowerBoundPps ?? null,
+    relevantUpperBoundPps: result.upperBoundPps ?? null,
+    regular: result.lowerBoundPps != null && result.upperBoundPps != null,
+  });
+  try {
+    const result = await runRfc2544Search({
+      measurer: timed,
+      clock: searchClock,
+      options: {
+        minLoadPps: values.minLoad ?? defaultMinLoadPps,
+        maxLoadPps: values.maxLoad ?? defaultMaxLoadPps,
+        lossRatio,
+        ...(values.trialDuration !== undefined && { trialDurationS: values.trialDuration }),
+        ...(values.resolution !== undefined && { relativeResolution: values.resolution }),
+        ...(values.searchDurationMax !== undefined && { searchDurationMaxS: values.searchDurationMax }),
+      },
+      ...(options.signal && { signal: options.signal }),
+      ...(options.debug && { debug: options.debug }),
+    });
+    return buildReport([goal(result)], trials, null);
+  } catch (error) {
+    if (!(error instanceof TestbenchError)) throw error;
+    if (error.code === "SEARCH_OPTION_INVALID" || error.code === "SEARCH_OPTION_MISSING") {
+      const option = String(error.context["option"]);
+      throw new TestbenchError(error.code, error.message.replace(`option ${option}`, `option ${flagOf[option] ?? option}`), {
+        context: { ...error.context, option: flagOf[option] ?? option },
+        cause: error,
+        userError: true,
+      });
+    }
+    if (error.code !== "SEARCH_TIMEOUT" && error.code !== "SEARCH_NO_LOWER_BOUND") throw error;
+    const lower = error.context["lowerBoundPps"];
+    const upper = error.context["upperBoundPps"] ?? (error.code === "SEARCH_NO_LOWER_BOUND" ? error.context["loadPps"] : null);
+    const known = { lowerBoundPps: typeof lower === "number" ? lower : undefined, upperBoundPps: typeof upper === "number" ? upper : null };
+    return buildReport([goal({ ...known, ...(known.lowerBoundPps !== undefined && { throughputPps: known.lowerBoundPps }) })], trials, error);
+  }
+}
+
+export async function runRfc2544Command(values: Rfc2544CommandValues, options: SearchRunOptions): Promise<SearchReport> {
+  return runRfc2544(values, deviceMeasurerFromFlags(values), new VirtualClock(), options);
+}
