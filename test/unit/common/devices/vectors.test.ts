@@ -4,14 +4,12 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { compileDeviceSpec } from "../../../../common/devices/spec.js";
 import type { DeviceSpec } from "../../../../common/devices/spec.js";
 import { createDevice } from "../../../../common/devices/create.js";
+import { vectorDir } from "../../../helpers/paths.js";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
-const vectorDir = path.resolve(repoRoot, "../shared/reference/mlrsearch");
 
 interface VectorTrial {
   readonly n: number;
