@@ -4,15 +4,9 @@
  */
 import type { TestbenchError } from "../../common/errors.js";
 import type { TrialResult } from "../search/measurer.js";
+import type { GoalResult } from "../search/mlr/result.js";
 
-export interface ReportGoal {
-  readonly name: string;
-  readonly lossRatio: number;
-  readonly conditionalThroughputPps: number | null;
-  readonly relevantLowerBoundPps: number | null;
-  readonly relevantUpperBoundPps: number | null;
-  readonly regular: boolean;
-}
+export type ReportGoal = Pick<GoalResult, "name" | "lossRatio" | "conditionalThroughputPps" | "relevantLowerBoundPps" | "relevantUpperBoundPps" | "regular">;
 
 export interface SearchReport {
   readonly goals: readonly ReportGoal[];

@@ -43,30 +43,24 @@ export class LoadRounding {
   intToFloat(intLoad: number): number {
     if (intLoad <= 0) return this.minLoadPps;
     if (intLoad >= this.maxIntLoad) return this.maxLoadPps;
-    let loInt = 0;
-    let hiInt = this.maxIntLoad;
-    let loLoad = this.minLoadPps;
-    let hiLoad = this.maxLoadPps;
-    while (hiInt - loInt >= 2) {
-      const midInt = Math.floor((hiInt + loInt) / 2);
-      const midLoad = this.nodeLoad(midInt, loInt, hiInt, loLoad, hiLoad);
-      if (midInt < intLoad) {
-        loInt = midInt;
-        loLoad = midLoad;
-      } else if (midInt > intLoad) {
-        hiInt = midInt;
-        hiLoad = midLoad;
-      } else {
-        return midLoad;
-      }
-    }
-    throw new Error(`grid bisection failed for integer load ${intLoad}`);
+    const found = this.descend((midInt) => intLoad - midInt);
+    if (found.exact === null) throw new Error(`grid bisection failed for integer load ${intLoad}`);
+    return found.exact.load;
   }
 
   /** Largest grid index whose value does not exceed the load (0 at or below min, top at or above max). */
   floatToInt(loadPps: number): number {
     if (loadPps <= this.minLoadPps) return 0;
     if (loadPps >= this.maxLoadPps) return this.maxIntLoad;
+    const found = this.descend((_midInt, midLoad) => loadPps - midLoad);
+    return found.exact === null ? found.loInt : found.exact.int;
+  }
+
+  /**
+   * Walk the tree from the root interval: `direction` > 0 goes up, < 0 down, 0 stops at
+   * that node. Ends at a node (exact) or between two neighbouring grid indices (loInt).
+   */
+  private descend(direction: (midInt: number, midLoad: number) => number): { exact: { int: number; load: number } | null; loInt: number } {
     let loInt = 0;
     let hiInt = this.maxIntLoad;
     let loLoad = this.minLoadPps;
@@ -74,17 +68,18 @@ export class LoadRounding {
     while (hiInt - loInt >= 2) {
       const midInt = Math.floor((hiInt + loInt) / 2);
       const midLoad = this.nodeLoad(midInt, loInt, hiInt, loLoad, hiLoad);
-      if (midLoad < loadPps) {
+      const step = direction(midInt, midLoad);
+      if (step > 0) {
         loInt = midInt;
         loLoad = midLoad;
-      } else if (midLoad > loadPps) {
+      } else if (step < 0) {
         hiInt = midInt;
         hiLoad = midLoad;
       } else {
-        return midInt;
+        return { exact: { int: midInt, load: midLoad }, loInt };
       }
     }
-    return loInt;
+    return { exact: null, loInt };
   }
 
   private nodeLoad(midInt: number, loInt: number, hiInt: number, loLoad: number, hiLoad: number): number {
