@@ -11,7 +11,7 @@ export {
   DEFAULT_SEED,
   DEFAULT_SPREAD_FRACTION_OF_MRR,
 } from "./spec.js";
-export { formatDeviceSpec, parseDeviceSpec } from "./parse.js";
+export { DEVICE_STRING_KEYS, formatDeviceSpec, parseDeviceSpec } from "./parse.js";
 export { createDevice } from "./create.js";
 export type { FittingFunction } from "./fitting.js";
 export { lfitErf, lfitStretch } from "./fitting.js";

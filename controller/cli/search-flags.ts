@@ -46,6 +46,10 @@ const flagOf: Readonly<Record<string, string>> = {
 
 export const flagName = (key: string): string => flagOf[key] ?? key;
 
+/** The flag-values key (camelCase, e.g. `exceedRatio` for --exceed-ratio) a config key is set by. */
+export const valuesKeyOf = (key: string): string =>
+  (flagOf[key] ?? key).replace(/^--/, "").replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+
 export function addLoadFlags(command: Command): Command {
   return command
     .addOption(new Option("--min-load <pps>", `min load per direction (default ${defaultMinLoadPps})`).argParser(parseNumber))
@@ -69,7 +73,7 @@ export function addMlrFlags(command: Command): Command {
     .addOption(new Option("--no-fail-fast", "report a missing lower bound instead of failing"));
 }
 
-export function mlrConfigFromFlags(values: MlrFlagValues): MlrConfig {
+export function mlrConfigFromFlags(values: MlrFlagValues, optionName: (key: string) => string = flagName): MlrConfig {
   const overrides = {
     ...(values.exceedRatio !== undefined && { exceedRatio: values.exceedRatio }),
     ...(values.width !== undefined && { relativeWidth: values.width }),
@@ -81,7 +85,7 @@ export function mlrConfigFromFlags(values: MlrFlagValues): MlrConfig {
     ...(values.failFast !== undefined && { failFast: values.failFast }),
     ...(values.pdrLossRatio !== undefined && { pdrLossRatio: values.pdrLossRatio }),
   };
-  const goals = presetGoals(values.preset ?? "csit-ndrpdr", overrides).map((goal) => compileGoal(goal, flagName));
+  const goals = presetGoals(values.preset ?? "csit-ndrpdr", overrides).map((goal) => compileGoal(goal, optionName));
   return compileConfig(
     {
       goals,
@@ -90,6 +94,6 @@ export function mlrConfigFromFlags(values: MlrFlagValues): MlrConfig {
       ...(values.searchDurationMax !== undefined && { searchDurationMaxS: values.searchDurationMax }),
       ...(values.warmup !== undefined && { warmupDurationS: values.warmup }),
     },
-    flagName,
+    optionName,
   );
 }

@@ -2,6 +2,7 @@
 import { Command, Option } from "commander";
 import { VirtualClock } from "../../common/clock.js";
 import { TestbenchError } from "../../common/errors.js";
+import type { Rfc2544Options } from "../search/rfc2544/options.js";
 import { runRfc2544Search, type Rfc2544Result } from "../search/rfc2544/search.js";
 import type { Measurer, TrialResult } from "../search/measurer.js";
 import type { DeviceFlagValues } from "./device-flags.js";
@@ -50,12 +51,34 @@ function recording(measurer: Measurer, trials: TrialResult[]): Measurer {
   };
 }
 
+/** RFC 2544 search options from flag values (validated by the search's own compile step). */
+export function rfc2544OptionsFromFlags(values: Rfc2544FlagValues): Rfc2544Options {
+  return {
+    minLoadPps: values.minLoad ?? defaultMinLoadPps,
+    maxLoadPps: values.maxLoad ?? defaultMaxLoadPps,
+    lossRatio: values.lossRatio ?? 0,
+    ...(values.trialDuration !== undefined && { trialDurationS: values.trialDuration }),
+    ...(values.resolution !== undefined && { relativeResolution: values.resolution }),
+    ...(values.searchDurationMax !== undefined && { searchDurationMaxS: values.searchDurationMax }),
+  };
+}
+
+/** Which flag-values key sets each RFC 2544 option. */
+export const rfc2544ValuesKeyOf: Readonly<Record<string, string>> = {
+  minLoadPps: "minLoad",
+  maxLoadPps: "maxLoad",
+  lossRatio: "lossRatio",
+  trialDurationS: "trialDuration",
+  relativeResolution: "resolution",
+  searchDurationMaxS: "searchDurationMax",
+};
+
 /** Run RFC 2544 binary search through any measurer; failures come back as a report with `error` set. */
 export async function runRfc2544(values: Rfc2544FlagValues, measurer: Measurer, clock: VirtualClock | null, options: SearchRunOptions): Promise<SearchReport> {
   const trials: TrialResult[] = [];
   const searchClock = clock ?? new VirtualClock();
   const timed = clock ? withVirtualTime(recording(measurer, trials), clock) : recording(measurer, trials);
-  const lossRatio = values.lossRatio ?? 0;
+  const { lossRatio = 0 } = values;
   const goal = (result: Partial<Rfc2544Result>): ReportGoal => ({
     name: "RFC2544-binary",
     lossRatio,
@@ -68,14 +91,7 @@ export async function runRfc2544(values: Rfc2544FlagValues, measurer: Measurer, 
     const result = await runRfc2544Search({
       measurer: timed,
       clock: searchClock,
-      options: {
-        minLoadPps: values.minLoad ?? defaultMinLoadPps,
-        maxLoadPps: values.maxLoad ?? defaultMaxLoadPps,
-        lossRatio,
-        ...(values.trialDuration !== undefined && { trialDurationS: values.trialDuration }),
-        ...(values.resolution !== undefined && { relativeResolution: values.resolution }),
-        ...(values.searchDurationMax !== undefined && { searchDurationMaxS: values.searchDurationMax }),
-      },
+      options: rfc2544OptionsFromFlags(values),
       ...(options.signal && { signal: options.signal }),
       ...(options.debug && { debug: options.debug }),
     });

@@ -1,0 +1,46 @@
+/** A campaign as loaded and validated: what the orchestrator plans runs from. */
+import type { DeviceSpec } from "../../common/devices/index.js";
+
+export type TestbedKind = "embedded" | "simulated" | "agents";
+
+export interface AgentRef {
+  readonly id: string;
+  readonly url: string;
+  /** Absolute path (resolved against the campaign file's folder). */
+  readonly tokenFile: string;
+}
+
+export interface TestbedDefinition {
+  readonly name: string;
+  /** embedded: a TRex emulator and a local agent on loopback per run; simulated: in-process device; agents: remote agents. */
+  readonly kind: TestbedKind;
+  readonly agents: readonly AgentRef[];
+}
+
+export type OptionValue = number | boolean | string;
+
+export interface ExperimentDefinition {
+  /** Unique within the campaign; with a sweep value, e.g. `hard[options.width=0.01]`. */
+  readonly key: string;
+  readonly name: string;
+  readonly kind: "throughput";
+  readonly testbed: string;
+  readonly replications: number;
+  readonly device: DeviceSpec | null;
+  readonly algorithm: "mlr" | "rfc2544";
+  readonly preset: string;
+  readonly options: Readonly<Record<string, OptionValue>>;
+  /** The swept parameter and value this variant has, if any. */
+  readonly sweepPoint: { readonly parameter: string; readonly value: OptionValue } | null;
+}
+
+export interface CampaignDefinition {
+  readonly name: string;
+  readonly description: string | null;
+  /** Absolute path of the campaign file. */
+  readonly file: string;
+  readonly seed: number;
+  readonly testbeds: ReadonlyMap<string, TestbedDefinition>;
+  /** Experiments with sweeps expanded, in file order. */
+  readonly experiments: readonly ExperimentDefinition[];
+}
