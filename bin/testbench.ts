@@ -9,6 +9,7 @@ import { createRootLogger } from "../common/logger.js";
 import { exitCodes, type CliContext } from "../controller/cli/context.js";
 import { searchCommand } from "../controller/cli/search-command.js";
 import { startCommand } from "../controller/cli/start-command.js";
+import { agentCommand } from "../agent/cli/agent-command.js";
 import { trexEmulatorCommand } from "../agent/cli/trex-emulator-command.js";
 
 function describeError(error: unknown): { text: string; exitCode: number } {
@@ -43,6 +44,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .showHelpAfterError("(run with --help for usage)")
     .addCommand(startCommand(context))
     .addCommand(searchCommand(context))
+    .addCommand(agentCommand(context))
     .addCommand(trexEmulatorCommand(context));
   for (const command of program.commands) command.exitOverride();
   for (const command of program.commands.flatMap((c) => c.commands)) command.exitOverride();

@@ -1,0 +1,119 @@
+/**
+ * The agent's WebSocket server: authenticates during the upgrade (HTTP 401 before any frame is
+ * read), caps frame sizes, runs liveness, and gives every connection its own AgentSession.
+ */
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
+import { WebSocketServer, type WebSocket } from "ws";
+import type { Clock } from "../../common/clock.js";
+import type { Logger } from "../../common/logger.js";
+import { HARD_FRAME_LIMIT_FACTOR, WIRE_SUBPROTOCOL } from "../../common/wire/protocol.js";
+import { AgentSession } from "../session/agent-session.js";
+import type { SessionContext } from "../session/session-context.js";
+import { createTokenCheck } from "./auth.js";
+import { startHeartbeat } from "./heartbeat.js";
+import { listen, refuseUpgrade, stopHttpServer } from "./http-helpers.js";
+
+export interface AgentServerOptions {
+  readonly host: string;
+  /** 0: any free port (see AgentServer.port). */
+  readonly port: number;
+  readonly token: string;
+  /** Shared by every session; its hello carries the limits enforced here. */
+  readonly context: SessionContext;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** How long close() waits for peers to finish the closing handshake before cutting them off. */
+  readonly closeGraceS?: number;
+}
+
+export interface AgentServer {
+  readonly host: string;
+  readonly port: number;
+  /** ws://host:port/ */
+  readonly url: string;
+  /** Tell every controller the agent is going away, end all sessions, stop listening. */
+  close(): Promise<void>;
+}
+
+export async function startAgentServer(options: AgentServerOptions): Promise<AgentServer> {
+  const { context, clock, logger } = options;
+  const isAuthorized = createTokenCheck(options.token);
+  const sessions = new Map<AgentSession, Promise<void>>();
+  const webSockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: context.hello.maxMessageBytes * HARD_FRAME_LIMIT_FACTOR,
+    perMessageDeflate: false,
+    handleProtocols: (offered) => (offered.has(WIRE_SUBPROTOCOL) ? WIRE_SUBPROTOCOL : false),
+  });
+  let sessionCount = 0;
+
+  const onConnection = (socket: WebSocket, request: IncomingMessage): void => {
+    const sessionId = `s${++sessionCount}`;
+    const peer = `${request.socket.remoteAddress ?? "?"}:${request.socket.remotePort ?? "?"}`;
+    const sessionLogger = logger.child({ sessionId, peer });
+    const session = new AgentSession(sessionId, { send: (bytes) => socket.send(bytes), close: (code, reason) => socket.close(code, reason) }, context, sessionLogger);
+    const stopped = new AbortController();
+    const heartbeat = startHeartbeat(socket, {
+      intervalS: context.hello.heartbeatIntervalS,
+      clock,
+      signal: stopped.signal,
+      onDead: () => sessionLogger.warn({ heartbeatIntervalS: context.hello.heartbeatIntervalS }, "peer stopped answering pings; terminating"),
+    });
+    let settled!: () => void;
+    sessions.set(session, new Promise<void>((resolve) => (settled = resolve)));
+    socket.on("message", (data: Buffer, isBinary: boolean) => {
+      heartbeat.markAlive();
+      session.receive(data, isBinary);
+    });
+    socket.on("error", (error) => sessionLogger.warn({ err: error }, "connection error"));
+    socket.on("close", (code: number) => {
+      stopped.abort();
+      sessionLogger.info({ closeCode: code }, "connection closed");
+      void session.closed().finally(() => {
+        sessions.delete(session);
+        settled();
+      });
+    });
+    sessionLogger.info("controller connected");
+    session.open();
+  };
+
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    socket.on("error", (error) => logger.debug({ err: error }, "upgrade socket error"));
+    if (!isAuthorized(request)) {
+      logger.warn({ peer: request.socket.remoteAddress }, "upgrade refused: missing or wrong token");
+      refuseUpgrade(socket, 401, "Unauthorized", 'WWW-Authenticate: Bearer realm="testbench-agent"');
+      return;
+    }
+    webSockets.handleUpgrade(request, socket, head, (webSocket) => onConnection(webSocket, request));
+  };
+
+  const server: Server = createServer((_request, response) => {
+    response.writeHead(426, { "Content-Type": "text/plain", Upgrade: "websocket" }).end("testbench agent: connect with a WebSocket client\n");
+  });
+  server.on("upgrade", onUpgrade);
+  await listen(server, options.host, options.port);
+  const { port } = server.address() as AddressInfo;
+  const hostForUrl = options.host.includes(":") ? `[${options.host}]` : options.host;
+  logger.info({ host: options.host, port }, "agent listening");
+
+  return {
+    host: options.host,
+    port,
+    url: `ws://${hostForUrl}:${port}/`,
+    close: async () => {
+      server.off("upgrade", onUpgrade);
+      for (const session of sessions.keys()) session.shutdown();
+      const ended = Promise.all(sessions.values());
+      const grace = new AbortController();
+      await Promise.race([ended, clock.sleep(options.closeGraceS ?? 1, grace.signal).catch(() => undefined)]);
+      grace.abort();
+      for (const client of webSockets.clients) client.terminate();
+      await ended;
+      await stopHttpServer(server);
+      webSockets.close();
+    },
+  };
+}
