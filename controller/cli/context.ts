@@ -6,6 +6,8 @@ export interface CliContext {
   readonly stderr: (text: string) => void;
   readonly signal: AbortSignal;
   readonly logger: Logger;
+  /** A person is watching (stderr is a terminal): show progress. */
+  readonly interactive: boolean;
 }
 
 /** Exit codes: 0 done, 1 the run failed (search error, agent down, ...), 2 bad usage or input. */

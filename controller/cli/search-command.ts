@@ -1,6 +1,10 @@
 /** `testbench search mlr|rfc2544`. */
 import { Command, Option } from "commander";
+import { lossRatio } from "../search/measurer.js";
+import type { SearchTrial } from "../search/mlr/search.js";
+import type { AgentFlagValues } from "./agent-measurer.js";
 import type { CliContext } from "./context.js";
+import { parseInteger } from "./numbers.js";
 import { exitCodes } from "./context.js";
 import { addDeviceFlags } from "./device-flags.js";
 import { reportJson, reportTable, type SearchReport } from "./report.js";
@@ -15,6 +19,22 @@ function explicitFlags(command: Command): string[] {
     .map((option) => option.long ?? option.flags);
 }
 
+function addAgentFlags(command: Command): Command {
+  return command
+    .addOption(new Option("--agent <url>", "run the trials through an agent, e.g. ws://127.0.0.1:8765"))
+    .addOption(new Option("--token-file <file>", "file holding the agent's token (with --agent)"))
+    .addOption(new Option("--frame-size <bytes>", "frame size for agent trials (default: the agent's)").argParser(parseInteger));
+}
+
+/** One progress line per trial on stderr, when a person watches. */
+function progress(context: CliContext): ((trial: SearchTrial) => void) | undefined {
+  if (!context.interactive) return undefined;
+  return ({ index, warmup, result }) => {
+    const ratio = lossRatio(result);
+    context.stderr(`trial ${index}${warmup ? " (warm-up)" : ""}: ${Math.round(result.loadPps).toLocaleString("en-US")} pps x ${result.durationS} s, loss ratio ${ratio.toExponential(3)}`);
+  };
+}
+
 function print(context: CliContext, report: SearchReport, json: boolean): void {
   context.stdout(json ? reportJson(report) : reportTable(report));
   if (report.error !== null) process.exitCode = exitCodes.failed;
@@ -24,20 +44,21 @@ export function searchCommand(context: CliContext): Command {
   const search = new Command("search").description("find the throughput of a device under test");
   const debug = (message: string) => context.logger.debug({ search: true }, message);
 
-  const mlr = addMlrFlags(addDeviceFlags(new Command("mlr")))
+  const mlr = addAgentFlags(addMlrFlags(addDeviceFlags(new Command("mlr"))))
     .description("MLRsearch (RFC 9971, CSIT NDR/PDR) over a simulated device, a replayed vector file, or an agent")
     .addOption(new Option("--replay <file>", "replay a conformance vector file; the knobs come from its reference_args"))
     .option("--json", "print exactly one JSON object")
     .action(async (values: MlrCommandValues & { json?: boolean }, command: Command) => {
-      const report = await runMlrCommand(values, explicitFlags(command), { signal: context.signal, debug });
+      const onTrial = progress(context);
+      const report = await runMlrCommand(values, explicitFlags(command), { signal: context.signal, debug, logger: context.logger, ...(onTrial && { onTrial }) });
       print(context, report, values.json === true);
     });
 
-  const rfc2544 = addRfc2544Flags(addLoadFlags(addDeviceFlags(new Command("rfc2544"))))
+  const rfc2544 = addAgentFlags(addRfc2544Flags(addLoadFlags(addDeviceFlags(new Command("rfc2544")))))
     .description("RFC 2544 binary search (the baseline) over a simulated device or an agent")
     .option("--json", "print exactly one JSON object")
-    .action(async (values: Rfc2544CommandValues & { json?: boolean }) => {
-      const report = await runRfc2544Command(values, { signal: context.signal, debug });
+    .action(async (values: Rfc2544CommandValues & AgentFlagValues & { json?: boolean }) => {
+      const report = await runRfc2544Command(values, { signal: context.signal, debug, logger: context.logger });
       print(context, report, values.json === true);
     });
 

@@ -6,18 +6,23 @@ import { readVectorFile, type VectorFile } from "../measurers/vector-file.js";
 import { withVirtualTime } from "../measurers/virtual-time.js";
 import type { Measurer } from "../search/measurer.js";
 import type { MlrConfig } from "../search/mlr/goal.js";
-import { mlrSearch, type MlrOutcome } from "../search/mlr/search.js";
+import { mlrSearch, type MlrOutcome, type SearchTrial } from "../search/mlr/search.js";
+import { silentLogger, type Logger } from "../../common/logger.js";
+import { systemClock } from "../../common/system-clock.js";
+import { connectAgentMeasurer, type AgentFlagValues } from "./agent-measurer.js";
 import type { DeviceFlagValues } from "./device-flags.js";
 import { deviceMeasurerFromFlags } from "./device-measurer.js";
 import { parseReferenceArgs } from "./reference-args.js";
 import { buildReport, type SearchReport } from "./report.js";
 import { mlrConfigFromFlags, type MlrFlagValues } from "./search-flags.js";
 
-export type MlrCommandValues = MlrFlagValues & DeviceFlagValues & { readonly replay?: string };
+export type MlrCommandValues = MlrFlagValues & DeviceFlagValues & AgentFlagValues & { readonly replay?: string };
 
 export interface SearchRunOptions {
   readonly signal?: AbortSignal;
   readonly debug?: (message: string) => void;
+  readonly onTrial?: (trial: SearchTrial) => void;
+  readonly logger?: Logger;
 }
 
 /** Run MLRsearch through any measurer on a virtual clock (simulated and replayed trials take no wall time). */
@@ -30,8 +35,25 @@ export function mlrReport(outcome: MlrOutcome): SearchReport {
   return buildReport(outcome.goals, outcome.trials.map((trial) => trial.result), outcome.error);
 }
 
+/** Run MLRsearch through a real agent, on the wall clock (the budget counts real seconds, as in CSIT). */
+export async function runMlrThroughAgent(config: MlrConfig, values: AgentFlagValues, options: SearchRunOptions): Promise<MlrOutcome> {
+  const agent = await connectAgentMeasurer(values, options.logger ?? silentLogger, options.signal);
+  try {
+    return await mlrSearch(config, agent.measurer, { clock: systemClock, ...options });
+  } finally {
+    await agent.close();
+  }
+}
+
 export async function runMlrCommand(values: MlrCommandValues, explicitFlags: readonly string[], options: SearchRunOptions): Promise<SearchReport> {
   if (values.replay !== undefined) return runReplay(values.replay, explicitFlags, options);
+  if (values.agent !== undefined) {
+    const deviceFlags = explicitFlags.filter((flag) => ["--device", "--mrr", "--spread", "--noise", "--seed", "--overhead"].includes(flag));
+    if (deviceFlags.length > 0) {
+      throw new ValidationError("CLI_OPTION_CONFLICT", `${deviceFlags.join(", ")} cannot be combined with --agent: the agent's traffic generator measures the real device`, { context: { option: deviceFlags[0] } });
+    }
+    return mlrReport(await runMlrThroughAgent(mlrConfigFromFlags(values), values, options));
+  }
   const measurer = deviceMeasurerFromFlags(values);
   const outcome = await runMlrOnVirtualTime(mlrConfigFromFlags(values), measurer, options);
   return mlrReport(outcome);

@@ -12,6 +12,9 @@ import { buildReport, type ReportGoal, type SearchReport } from "./report.js";
 import { defaultMaxLoadPps, defaultMinLoadPps } from "./search-flags.js";
 import type { SearchRunOptions } from "./search-mlr.js";
 import { withVirtualTime } from "../measurers/virtual-time.js";
+import { silentLogger } from "../../common/logger.js";
+import { systemClock } from "../../common/system-clock.js";
+import { connectAgentMeasurer, type AgentFlagValues } from "./agent-measurer.js";
 
 export interface Rfc2544FlagValues {
   readonly minLoad?: number;
@@ -76,7 +79,7 @@ export const rfc2544ValuesKeyOf: Readonly<Record<string, string>> = {
 /** Run RFC 2544 binary search through any measurer; failures come back as a report with `error` set. */
 export async function runRfc2544(values: Rfc2544FlagValues, measurer: Measurer, clock: VirtualClock | null, options: SearchRunOptions): Promise<SearchReport> {
   const trials: TrialResult[] = [];
-  const searchClock = clock ?? new VirtualClock();
+  const searchClock = clock ?? systemClock;
   const timed = clock ? withVirtualTime(recording(measurer, trials), clock) : recording(measurer, trials);
   const { lossRatio = 0 } = values;
   const goal = (result: Partial<Rfc2544Result>): ReportGoal => ({
@@ -114,6 +117,12 @@ export async function runRfc2544(values: Rfc2544FlagValues, measurer: Measurer, 
   }
 }
 
-export async function runRfc2544Command(values: Rfc2544CommandValues, options: SearchRunOptions): Promise<SearchReport> {
-  return runRfc2544(values, deviceMeasurerFromFlags(values), new VirtualClock(), options);
+export async function runRfc2544Command(values: Rfc2544CommandValues & AgentFlagValues, options: SearchRunOptions): Promise<SearchReport> {
+  if (values.agent === undefined) return runRfc2544(values, deviceMeasurerFromFlags(values), new VirtualClock(), options);
+  const agent = await connectAgentMeasurer(values, options.logger ?? silentLogger, options.signal);
+  try {
+    return await runRfc2544(values, agent.measurer, null, options);
+  } finally {
+    await agent.close();
+  }
 }

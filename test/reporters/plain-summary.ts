@@ -16,7 +16,9 @@ export default class PlainSummaryReporter implements Reporter {
         else if (state === "failed") failed += 1;
         else skipped += 1;
       }
-      if (module.state() === "failed" && [...module.children.allTests()].length === 0) failed += 1;
+      // A file that failed outside its tests (import error, beforeAll) counts as one failure more.
+      const failedTests = [...module.children.allTests()].filter((test) => test.result().state === "failed").length;
+      if (module.state() === "failed" && failedTests === 0) failed += 1;
     }
     process.stdout.write(`\nTests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }

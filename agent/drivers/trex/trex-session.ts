@@ -8,12 +8,22 @@ import { udpTemplate } from "./udp-frame.js";
 /**
  * The TRex STL calls a start+sleep+stop trial needs, batched so that each step is one round trip:
  * handshake (api_sync_v2, get_system_info) and forced acquire once per connection; then per trial
- * reset + streams + counter baseline, start, stop, counter read. TRex has no clear-stats RPC, so
- * the baseline is a read of its absolute counters.
+ * two round trips: [reset + streams + counter baseline + start] and [stop + counter read] (a
+ * separate read after a drain wait when one is configured). TRex has no clear-stats RPC, so the
+ * baseline is a read of its absolute counters.
  */
 
 export const stlApiVersion = Object.freeze({ name: "STL", major: 5, minor: 1 });
 const profileId = "_";
+
+export interface StartSpec {
+  readonly ports: readonly number[];
+  readonly directions: readonly { txPort: number; rxPort: number }[];
+  readonly frameSizeBytes: number;
+  readonly txPorts: readonly number[];
+  readonly loadPps: number;
+  readonly durationS: number;
+}
 
 interface Ready {
   readonly apiH: string;
@@ -99,8 +109,14 @@ export class TrexSession {
     }));
   }
 
-  /** Reset (stop, remove streams), add one stream per direction, read the counter baseline: one round trip. */
-  async setup(ports: readonly number[], directions: readonly { txPort: number; rxPort: number }[], frameSizeBytes: number, signal?: AbortSignal): Promise<Map<number, PortCounterSample>> {
+  /**
+   * One round trip: reset (stop, remove streams), one stream per direction, the counter
+   * baseline, then start_traffic on every transmitting port. TRex runs a batch in order, so
+   * the baseline is read right before traffic starts.
+   */
+  async setupAndStart(trial: StartSpec, signal?: AbortSignal): Promise<Map<number, PortCounterSample>> {
+    const { ports, directions, frameSizeBytes, txPorts, loadPps, durationS } = trial;
+    const mul = { type: "pps", op: "abs", value: loadPps };
     const calls: RpcCall[] = [
       ...ports.map((port) => ({ method: "stop_traffic", params: this.owned(port) })),
       ...ports.map((port) => ({ method: "remove_all_streams", params: this.owned(port) })),
@@ -109,23 +125,25 @@ export class TrexSession {
         params: { ...this.owned(d.txPort), stream_id: 1, stream: continuousStream(udpTemplate(frameSizeBytes, d.txPort, d.rxPort)) },
       })),
       ...this.statsCalls(ports),
+      ...txPorts.map((port) => ({
+        method: "start_traffic",
+        params: { ...this.owned(port), mul, duration: durationS, force: this.options.forceStart, start_at_ts: 0 },
+      })),
     ];
     const results = await this.client.batch(calls, signal);
-    return TrexSession.samples(ports, results.slice(results.length - ports.length));
-  }
-
-  /** start_traffic on every transmitting port, in one batch (TRex runs them back to back). */
-  async start(txPorts: readonly number[], loadPps: number, durationS: number, signal?: AbortSignal): Promise<void> {
-    const mul = { type: "pps", op: "abs", value: loadPps };
-    const calls = txPorts.map((port) => ({
-      method: "start_traffic",
-      params: { ...this.owned(port), mul, duration: durationS, force: this.options.forceStart, start_at_ts: 0 },
-    }));
-    await this.client.batch(calls, signal);
+    const statsAt = results.length - txPorts.length - ports.length;
+    return TrexSession.samples(ports, results.slice(statsAt, statsAt + ports.length));
   }
 
   async stop(txPorts: readonly number[], signal?: AbortSignal): Promise<void> {
     await this.client.batch(txPorts.map((port) => ({ method: "stop_traffic", params: this.owned(port) })), signal);
+  }
+
+  /** One round trip: stop every transmitting port, then read the counters right after (no drain wait). */
+  async stopAndRead(txPorts: readonly number[], ports: readonly number[], signal?: AbortSignal): Promise<Map<number, PortCounterSample>> {
+    const calls = [...txPorts.map((port) => ({ method: "stop_traffic", params: this.owned(port) })), ...this.statsCalls(ports)];
+    const results = await this.client.batch(calls, signal);
+    return TrexSession.samples(ports, results.slice(txPorts.length));
   }
 
   async readCounters(ports: readonly number[], signal?: AbortSignal): Promise<Map<number, PortCounterSample>> {

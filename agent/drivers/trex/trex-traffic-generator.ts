@@ -1,3 +1,4 @@
+import type { PortCounterSample } from "./trial-counters.js";
 import { isTestbenchError, TestbenchError } from "../../../common/errors.js";
 import type { Clock } from "../../../common/clock.js";
 import type { Logger } from "../../../common/logger.js";
@@ -75,8 +76,7 @@ export class TrexTrafficGenerator implements TrafficGenerator {
     const directions = trialDirections(request);
     const txPorts = [...new Set(directions.map((d) => d.txPort))];
     await this.session.prepare(ports, signal);
-    const before = await this.session.setup(ports, directions, request.frameSizeBytes, signal);
-    await this.session.start(txPorts, loadPps, durationS, signal);
+    const before = await this.session.setupAndStart({ ports, directions, frameSizeBytes: request.frameSizeBytes, txPorts, loadPps, durationS }, signal);
     const startedS = clock.monotonicS();
     try {
       await sleepUntil(clock, startedS + durationS, signal);
@@ -84,10 +84,17 @@ export class TrexTrafficGenerator implements TrafficGenerator {
       await this.stopQuietly(txPorts);
       throw trexCancelled({ endpoint: this.client.endpoint, method: "sleep" }, signal?.reason ?? error);
     }
-    await this.session.stop(txPorts, signal);
-    const stoppedS = clock.monotonicS();
-    if (drainS > 0) await clock.sleep(drainS, signal);
-    const after = await this.session.readCounters(ports, signal);
+    let after: Map<number, PortCounterSample>;
+    let stoppedS: number;
+    if (drainS > 0) {
+      await this.session.stop(txPorts, signal);
+      stoppedS = clock.monotonicS();
+      await clock.sleep(drainS, signal);
+      after = await this.session.readCounters(ports, signal);
+    } else {
+      after = await this.session.stopAndRead(txPorts, ports, signal);
+      stoppedS = clock.monotonicS();
+    }
     const counters = directions.map((d) => directionCounters({ ...d, durationS, loadPps, before, after }));
     const outcome: TrexTrialOutcome = Object.freeze({
       directions: counters,

@@ -1,0 +1,90 @@
+/**
+ * The real path from the command line: `testbench start` and `testbench search --agent` through
+ * a local agent process driving a TRex emulator process over TRex's RPC, all on loopback.
+ */
+import { execSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { silentLogger } from "../../common/logger.js";
+import { startEmbeddedTestbed, type EmbeddedTestbed } from "../../controller/testbed/embedded.js";
+import { runCli } from "../helpers/cli.js";
+
+const shortTrials = ["--initial-duration", "0.05", "--final-duration", "0.05", "--duration-sum", "1.05"];
+
+function testbenchProcesses(): string[] {
+  return execSync("ps -eo pid,args", { encoding: "utf8" })
+    .split("\n")
+    .filter((line) => /dist\/bin\/testbench\.js (agent|trex-emulator)/.test(line) && !line.includes(" ps "));
+}
+
+describe("testbench start", () => {
+  it("runs the csit-ndrpdr search through a local agent and the TRex emulator, then cleans up", () => {
+    const before = testbenchProcesses().length;
+    const run = runCli(["start", ...shortTrials], { timeoutMs: 120_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/through a local agent and the TRex emulator \(simulated device stretch:mrr=10000000,spread=100000,seed=1\)/);
+    expect(run.stdout).toMatch(/agent ws:\/\/127\.0\.0\.1:\d+\/, TRex emulator RPC on tcp:\/\/127\.0\.0\.1:\d+/);
+    expect(run.stdout).toMatch(/NDR \(loss 0\)\s+[\d,]+ pps\s+[\d,]+ pps\s+[\d,]+ pps\s+yes/);
+    expect(run.stdout).toMatch(/PDR \(loss 0\.005\)\s+[\d,]+ pps/);
+    expect(testbenchProcesses().length).toBe(before);
+  });
+});
+
+describe("testbench search --agent", () => {
+  let testbed: EmbeddedTestbed;
+  let tokenFile: string;
+
+  beforeAll(async () => {
+    testbed = await startEmbeddedTestbed({ device: "hard:mrr=2e6,noise=0,seed=1", logger: silentLogger });
+    const dir = mkdtempSync(path.join(tmpdir(), "tb-agent-cli-"));
+    tokenFile = path.join(dir, "token");
+    writeFileSync(tokenFile, `${testbed.token}\n`);
+  });
+
+  afterAll(async () => {
+    await testbed.close();
+  });
+
+  it("gives the same JSON shape as a simulated search, with bounds around the device's limit", () => {
+    const run = runCli(["search", "mlr", "--agent", testbed.agentUrl, "--token-file", tokenFile, "--max-load", "4e6", ...shortTrials, "--json"], { timeoutMs: 120_000 });
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as { goals: Array<Record<string, number | boolean | string>>; trials: number; trialSecondsSum: number; effectiveSecondsSum: number; error: null };
+    expect(Object.keys(report)).toEqual(["goals", "trials", "trialSecondsSum", "effectiveSecondsSum", "error"]);
+    const ndr = report.goals[0];
+    expect(ndr?.["name"]).toBe("NDR");
+    expect(ndr?.["relevantLowerBoundPps"]).toBeLessThanOrEqual(2e6);
+    expect(ndr?.["relevantUpperBoundPps"]).toBeGreaterThan(2e6 * 0.99);
+    expect(report.effectiveSecondsSum).toBeGreaterThan(report.trialSecondsSum);
+  });
+
+  it("runs RFC 2544 binary search through the agent too", () => {
+    const run = runCli(["search", "rfc2544", "--agent", testbed.agentUrl, "--token-file", tokenFile, "--max-load", "4e6", "--trial-duration", "0.05", "--json"], { timeoutMs: 120_000 });
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as { goals: Array<Record<string, number>> };
+    expect(report.goals[0]?.["relevantLowerBoundPps"]).toBeLessThanOrEqual(2e6);
+    expect(report.goals[0]?.["relevantUpperBoundPps"]).toBeGreaterThan(2e6);
+  });
+
+  it("refuses a wrong token with a clear error and no stack trace", () => {
+    const wrong = path.join(path.dirname(tokenFile), "wrong");
+    writeFileSync(wrong, "not-the-token-at-all\n");
+    const run = runCli(["search", "mlr", "--agent", testbed.agentUrl, "--token-file", wrong, ...shortTrials]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/AGENT_AUTH_REFUSED/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
+    [["--agent", "http://127.0.0.1:1"], /--agent must be a ws:\/\/ or wss:\/\/ URL, got "http:\/\/127.0.0.1:1"/],
+    [["--agent", "ws://127.0.0.1:1"], /--token-file is required with --agent/],
+    [["--agent", "ws://127.0.0.1:1", "--token-file", "/nonexistent/token"], /--token-file \/nonexistent\/token: no such file/],
+    [["--agent", "ws://127.0.0.1:1", "--token-file", "/dev/null"], /--token-file \/dev\/null is empty/],
+    [["--agent", "ws://127.0.0.1:1", "--device", "hard"], /--device cannot be combined with --agent/],
+  ])("rejects %j", (args, message) => {
+    const run = runCli(["search", "mlr", ...(args as string[])]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message as RegExp);
+  });
+});
