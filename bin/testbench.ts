@@ -36,6 +36,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     stderr: (text) => process.stderr.write(`${text}\n`),
     signal: abort.signal,
     logger: createRootLogger(),
+    interactive: process.stderr.isTTY === true,
   };
   const program = new Command("testbench")
     .description("Testbench: throughput searches, agents and campaigns for network hardware labs")
