@@ -9,6 +9,8 @@ import { createRootLogger } from "../common/logger.js";
 import { exitCodes, type CliContext } from "../controller/cli/context.js";
 import { searchCommand } from "../controller/cli/search-command.js";
 import { startCommand } from "../controller/cli/start-command.js";
+import { runCommand } from "../controller/cli/run-command.js";
+import { exportCommand } from "../controller/cli/export-command.js";
 import { agentCommand } from "../agent/cli/agent-command.js";
 import { trexEmulatorCommand } from "../agent/cli/trex-emulator-command.js";
 
@@ -21,6 +23,12 @@ function describeError(error: unknown): { text: string; exitCode: number } {
   return { text: `testbench: internal error: ${detail}\n(set TESTBENCH_DEBUG=1 for a stack trace, and please report it)`, exitCode: exitCodes.failed };
 }
 
+// `testbench export ... | head`: a reader that goes away is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(exitCodes.ok);
+  throw error;
+});
+
 export async function main(argv: readonly string[]): Promise<number> {
   const abort = new AbortController();
   let interrupts = 0;
@@ -31,6 +39,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
+  // A helper process of a controller (embedded testbed) runs in its own process group, so a
+  // terminal's Ctrl-C does not cut its trial short; it stops when its parent closes its stdin
+  // (which also happens when the parent dies, even by kill -9).
+  if (process.env["TESTBENCH_LIFELINE"] === "stdin") {
+    process.stdin.on("end", onSignal);
+    process.stdin.resume();
+  }
   const context: CliContext = {
     stdout: (text) => process.stdout.write(`${text}\n`),
     stderr: (text) => process.stderr.write(`${text}\n`),
@@ -45,6 +60,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .showHelpAfterError("(run with --help for usage)")
     .addCommand(startCommand(context))
     .addCommand(searchCommand(context))
+    .addCommand(runCommand(context))
+    .addCommand(exportCommand(context))
     .addCommand(agentCommand(context))
     .addCommand(trexEmulatorCommand(context));
   for (const command of program.commands) command.exitOverride();
@@ -62,6 +79,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
+    process.stdin.off("end", onSignal);
+    process.stdin.pause();
   }
 }
 

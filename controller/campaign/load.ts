@@ -6,7 +6,7 @@
 import { accessSync, constants, readFileSync } from "node:fs";
 import path from "node:path";
 import { ValidationError } from "../../common/errors.js";
-import { checkThroughput, deviceFrom } from "./experiment-check.js";
+import { checkThroughput, deviceFrom, optionsByAlgorithm } from "./experiment-check.js";
 import { CampaignFileError, dottedPath, type CampaignIssue } from "./issues.js";
 import type { CampaignDefinition, ExperimentDefinition, OptionValue, TestbedDefinition } from "./model.js";
 import { campaignSchema, throughputExperimentSchema } from "./schema.js";
@@ -67,10 +67,14 @@ export function parseCampaign(text: string, file: string): CampaignDefinition {
     }
     const device = raw["device"] ?? defaults["device"];
     if (device === undefined && bed.kind !== "agents") at([...base, "name"], `needs a device: testbed "${testbed}" (${bed.kind}) simulates one`);
+    const algorithm = (raw["algorithm"] ?? defaults["algorithm"] ?? "mlr") as "mlr" | "rfc2544";
+    // Default options apply where they make sense (an rfc2544 experiment skips MLRsearch's goal
+    // options); an experiment's own options must all apply to its algorithm.
+    const defaultOptions = Object.entries((defaults["options"] ?? {}) as Raw).filter(([key]) => optionsByAlgorithm[algorithm].includes(key));
     const merged = {
-      algorithm: (raw["algorithm"] ?? defaults["algorithm"] ?? "mlr") as "mlr" | "rfc2544",
+      algorithm,
       preset: String(raw["preset"] ?? defaults["preset"] ?? "csit-ndrpdr"),
-      options: { ...((defaults["options"] ?? {}) as Raw), ...((raw["options"] ?? {}) as Raw) } as Record<string, OptionValue>,
+      options: { ...Object.fromEntries(defaultOptions), ...((raw["options"] ?? {}) as Raw) } as Record<string, OptionValue>,
       device,
     };
     const sweep = raw["sweep"] as { parameter: string; values: OptionValue[] } | undefined;
