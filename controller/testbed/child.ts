@@ -27,11 +27,14 @@ export interface RunningChild {
 }
 
 export async function startChild(options: ChildOptions): Promise<RunningChild> {
+  // Own process group (a terminal's Ctrl-C reaches only the controller, which then lets the
+  // trial in flight finish) and a stdin lifeline (the child stops when we close it or die).
   const child: ResultPromise = execa(options.file, [...options.args], {
     reject: false,
-    stdin: "ignore",
+    stdin: "pipe",
     buffer: false,
-    env: { TESTBENCH_LOG_LEVEL: "warn", ...options.env },
+    detached: true,
+    env: { TESTBENCH_LOG_LEVEL: "warn", TESTBENCH_LIFELINE: "stdin", ...options.env },
     forceKillAfterDelay: 5000,
   });
   const stderrTail: string[] = [];
@@ -67,6 +70,7 @@ export async function startChild(options: ChildOptions): Promise<RunningChild> {
   });
   const stop = async (graceS = 5) => {
     if (child.exitCode === null && child.signalCode === null) {
+      child.stdin?.end();
       child.kill("SIGTERM");
       const timer = setTimeout(() => child.kill("SIGKILL"), graceS * 1000);
       await exited;
