@@ -10,6 +10,7 @@ import { addDeviceFlags } from "./device-flags.js";
 import { reportJson, reportTable, type SearchReport } from "./report.js";
 import { addLoadFlags, addMlrFlags } from "./search-flags.js";
 import { runMlrCommand, type MlrCommandValues } from "./search-mlr.js";
+import { plrCommand } from "./search-plr.js";
 import { addRfc2544Flags, runRfc2544Command, type Rfc2544CommandValues } from "./search-rfc2544.js";
 
 /** Flags the user typed (not defaults), as `--name`, for conflict checks. */
@@ -62,5 +63,5 @@ export function searchCommand(context: CliContext): Command {
       print(context, report, values.json === true);
     });
 
-  return search.addCommand(mlr).addCommand(rfc2544);
+  return search.addCommand(mlr).addCommand(rfc2544).addCommand(plrCommand(context, addAgentFlags));
 }

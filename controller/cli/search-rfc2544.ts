@@ -8,6 +8,7 @@ import type { Measurer, TrialResult } from "../search/measurer.js";
 import type { DeviceFlagValues } from "./device-flags.js";
 import { deviceMeasurerFromFlags } from "./device-measurer.js";
 import { parseNumber } from "./numbers.js";
+import { inFlagTerms } from "./option-names.js";
 import { buildReport, type ReportGoal, type SearchReport } from "./report.js";
 import { defaultMaxLoadPps, defaultMinLoadPps } from "./search-flags.js";
 import type { SearchRunOptions } from "./search-mlr.js";
@@ -101,14 +102,7 @@ export async function runRfc2544(values: Rfc2544FlagValues, measurer: Measurer, 
     return buildReport([goal(result)], trials, null);
   } catch (error) {
     if (!(error instanceof TestbenchError)) throw error;
-    if (error.code === "SEARCH_OPTION_INVALID" || error.code === "SEARCH_OPTION_MISSING") {
-      const option = String(error.context["option"]);
-      throw new TestbenchError(error.code, error.message.replace(`option ${option}`, `option ${flagOf[option] ?? option}`), {
-        context: { ...error.context, option: flagOf[option] ?? option },
-        cause: error,
-        userError: true,
-      });
-    }
+    if (error.userError) throw inFlagTerms(error, flagOf);
     if (error.code !== "SEARCH_TIMEOUT" && error.code !== "SEARCH_NO_LOWER_BOUND") throw error;
     const lower = error.context["lowerBoundPps"];
     const upper = error.context["upperBoundPps"] ?? (error.code === "SEARCH_NO_LOWER_BOUND" ? error.context["loadPps"] : null);
