@@ -48,15 +48,19 @@ function storedTrialCount(store: string): number {
   }
 }
 
-async function startAndInterrupt(file: string, store: string, signal: NodeJS.Signals, afterTrials: number): Promise<number | null> {
+async function startAndInterrupt(file: string, store: string, signal: NodeJS.Signals, afterTrials: number): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, [path.join(repoRoot, "dist/bin/testbench.js"), "run", file, "--store", store], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, TESTBENCH_LOG_LEVEL: "silent" } });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  let exitCode: number | null | undefined;
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve((exitCode = code))));
   for (let waited = 0; storedTrialCount(store) < afterTrials; waited += 1) {
-    if (waited > 600) throw new Error("the campaign stored no trials in 60 s");
+    if (waited > 600 || exitCode !== undefined) throw new Error(`the campaign did not store ${afterTrials} trials (exit ${String(exitCode)}): ${output}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   child.kill(signal);
-  return exited;
+  return { code: await exited, output };
 }
 
 function helperProcesses(): number {
@@ -105,22 +109,22 @@ describe("testbench run", () => {
 
   it("Ctrl-C lets the trial in flight finish, marks the campaign interrupted, and a rerun resumes it", async () => {
     const { file, store } = setup();
-    const code = await startAndInterrupt(file, store, "SIGINT", 8);
-    expect(code).toBe(130);
+    const { code, output } = await startAndInterrupt(file, store, "SIGINT", 8);
+    expect(code, output).toBe(130);
     const opened = openStore(store, { mode: "inspect" });
     expect(opened.campaigns()[0]?.status).toBe("interrupted");
     opened.close();
     expect(helperProcesses()).toBe(0);
     const again = runCli(["run", file, "--store", store], { timeoutMs: 180_000 });
-    expect(again.status, again.stderr).toBe(0);
+    expect(again.status, `${again.stdout}${again.stderr}`).toBe(0);
     expect(again.stdout).toMatch(/completed \(resumed\)/);
     await expectConsistent(store);
   });
 
   it("after kill -9 mid-campaign, running again completes it with no duplicated and at most one lost trial", async () => {
     const { file, store } = setup();
-    const code = await startAndInterrupt(file, store, "SIGKILL", 12);
-    expect(code).toBeNull();
+    const { code, output } = await startAndInterrupt(file, store, "SIGKILL", 12);
+    expect(code, output).toBeNull();
     const storedBefore = storedTrialCount(store);
     for (let waited = 0; helperProcesses() > 0 && waited < 50; waited += 1) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(helperProcesses()).toBe(0);
