@@ -6,7 +6,7 @@
 import { accessSync, constants, readFileSync } from "node:fs";
 import path from "node:path";
 import { ValidationError } from "../../common/errors.js";
-import { checkThroughput, deviceFrom, optionsByAlgorithm } from "./experiment-check.js";
+import { checkThroughput, deviceFrom, optionsByAlgorithm, type Algorithm } from "./experiment-check.js";
 import { CampaignFileError, dottedPath, type CampaignIssue } from "./issues.js";
 import type { CampaignDefinition, ExperimentDefinition, OptionValue, TestbedDefinition } from "./model.js";
 import { campaignSchema, throughputExperimentSchema } from "./schema.js";
@@ -67,7 +67,9 @@ export function parseCampaign(text: string, file: string): CampaignDefinition {
     }
     const device = raw["device"] ?? defaults["device"];
     if (device === undefined && bed.kind !== "agents") at([...base, "name"], `needs a device: testbed "${testbed}" (${bed.kind}) simulates one`);
-    const algorithm = (raw["algorithm"] ?? defaults["algorithm"] ?? "mlr") as "mlr" | "rfc2544";
+    const kind = raw["kind"] as ExperimentDefinition["kind"];
+    if (kind === "soak" && raw["algorithm"] !== undefined) at([...base, "algorithm"], "a soak experiment always uses PLRsearch; remove algorithm", true);
+    const algorithm = (kind === "soak" ? "plr" : (raw["algorithm"] ?? defaults["algorithm"] ?? "mlr")) as Algorithm;
     // Default options apply where they make sense (an rfc2544 experiment skips MLRsearch's goal
     // options); an experiment's own options must all apply to its algorithm.
     const defaultOptions = Object.entries((defaults["options"] ?? {}) as Raw).filter(([key]) => optionsByAlgorithm[algorithm].includes(key));
@@ -92,7 +94,7 @@ export function parseCampaign(text: string, file: string): CampaignDefinition {
       experiments.push({
         key: point ? `${name}[${point.parameter}=${String(point.value)}]` : name,
         name,
-        kind: "throughput",
+        kind,
         testbed,
         replications: Number(raw["replications"] ?? defaults["replications"] ?? 1),
         device: variant.value.device === undefined ? null : deviceFrom(variant.value.device),

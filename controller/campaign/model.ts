@@ -23,11 +23,12 @@ export interface ExperimentDefinition {
   /** Unique within the campaign; with a sweep value, e.g. `hard[options.width=0.01]`. */
   readonly key: string;
   readonly name: string;
-  readonly kind: "throughput";
+  /** throughput: MLRsearch or RFC 2544 binary search; soak: PLRsearch. */
+  readonly kind: "throughput" | "soak";
   readonly testbed: string;
   readonly replications: number;
   readonly device: DeviceSpec | null;
-  readonly algorithm: "mlr" | "rfc2544";
+  readonly algorithm: "mlr" | "rfc2544" | "plr";
   readonly preset: string;
   readonly options: Readonly<Record<string, OptionValue>>;
   /** The swept parameter and value this variant has, if any. */

@@ -8,7 +8,7 @@ const positive = { type: "number", exclusiveMinimum: 0 } as const;
 const ratio = { type: "number", minimum: 0, exclusiveMaximum: 1 } as const;
 const name = { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]*$", maxLength: 100 } as const;
 
-export const experimentKinds = ["throughput"] as const;
+export const experimentKinds = ["throughput", "soak"] as const;
 
 const deviceObject = {
   type: "object",
@@ -67,6 +67,10 @@ const throughputOptions = {
     trialDuration: positive,
     resolution: { type: "number", exclusiveMinimum: 0, exclusiveMaximum: 1 },
     frameSize: { type: "integer", minimum: 60, maximum: 9216 },
+    target: { type: "number", exclusiveMinimum: 0, exclusiveMaximum: 1 },
+    timeout: positive,
+    trials: { type: "integer", minimum: 1 },
+    samples: { type: "integer", minimum: 1 },
   },
 } as const;
 

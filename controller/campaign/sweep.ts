@@ -3,7 +3,7 @@ import { DEVICE_STRING_KEYS } from "../../common/devices/index.js";
 import type { OptionValue } from "./model.js";
 
 export interface SweepTarget {
-  readonly algorithm: "mlr" | "rfc2544";
+  readonly algorithm: "mlr" | "rfc2544" | "plr";
   readonly preset: string;
   readonly options: Readonly<Record<string, OptionValue>>;
   readonly device: unknown;

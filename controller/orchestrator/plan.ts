@@ -7,7 +7,7 @@ import type { NewRun } from "../store/index.js";
 /** What a run stores as its parameters, and all a worker needs to execute it. */
 export interface ThroughputParameters {
   readonly testbed: string;
-  readonly algorithm: "mlr" | "rfc2544";
+  readonly algorithm: "mlr" | "rfc2544" | "plr";
   readonly preset: string;
   readonly options: Readonly<Record<string, number | boolean | string>>;
   /** The device spec with the run's seed applied (null for a testbed of real agents). */
