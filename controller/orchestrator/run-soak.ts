@@ -4,7 +4,6 @@
  * of samples per trial, so the search is deterministic given its trials); each trial's estimate
  * is stored as a sample on the stream "plr:estimate"; the result is the soak estimate.
  */
-import { isTestbenchError } from "../../common/errors.js";
 import type { TestbedDefinition } from "../campaign/model.js";
 import { plrOptionsFrom } from "../campaign/experiment-check.js";
 import { withVirtualTime } from "../measurers/virtual-time.js";
@@ -12,7 +11,8 @@ import { runPlrSearchOnWorkers } from "../plr-workers/index.js";
 import { createRunMeasurer, type RunRecord } from "../store/index.js";
 import { openLiveMeasurer } from "./live-measurer.js";
 import type { ThroughputParameters } from "./plan.js";
-import type { RunContext, RunEnding } from "./run-throughput.js";
+import { endRunOnError, type RunEnding } from "./run-ending.js";
+import type { RunContext } from "./run-throughput.js";
 
 export const estimateStream = "plr:estimate";
 
@@ -61,13 +61,6 @@ export async function executeSoakRun(run: RunRecord, testbed: TestbedDefinition,
       await live.close();
     }
   } catch (error) {
-    if (stop.aborted) {
-      store.markRunInterrupted(run.id);
-      return "interrupted";
-    }
-    logger.error({ err: error }, "soak run failed");
-    store.markRunFailed(run.id, { code: isTestbenchError(error) ? error.code : "RUN_INTERNAL", message: error instanceof Error ? error.message : String(error) });
-    if (isTestbenchError(error) && error.code.startsWith("STORE_")) throw error;
-    return "failed";
+    return endRunOnError(store, run, error, stop, logger);
   }
 }

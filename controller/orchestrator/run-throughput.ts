@@ -3,7 +3,8 @@
  * interrupted attempt are replayed first, each new trial is stored before the search sees it),
  * and end it succeeded, failed (with the search's partial results) or interrupted.
  */
-import { TestbenchError, isTestbenchError } from "../../common/errors.js";
+import { TestbenchError } from "../../common/errors.js";
+import { endRunOnError, type RunEnding } from "./run-ending.js";
 import type { Logger } from "../../common/logger.js";
 import type { TestbedDefinition } from "../campaign/model.js";
 import { mlrConfigFromFlags } from "../cli/search-flags.js";
@@ -16,7 +17,7 @@ import { createRunMeasurer, mlrResultInputs, rfc2544ResultInput, type RunRecord,
 import { openLiveMeasurer } from "./live-measurer.js";
 import type { ThroughputParameters } from "./plan.js";
 
-export type RunEnding = "succeeded" | "failed" | "interrupted";
+export type { RunEnding } from "./run-ending.js";
 
 export interface RunContext {
   readonly store: Store;
@@ -61,17 +62,7 @@ export async function executeThroughputRun(run: RunRecord, testbed: TestbedDefin
       await live.close();
     }
   } catch (error) {
-    if (stop.aborted) {
-      store.markRunInterrupted(run.id);
-      logger.warn({}, "run interrupted; `testbench run` on the same file resumes it");
-      return "interrupted";
-    }
-    const code = isTestbenchError(error) ? error.code : "RUN_INTERNAL";
-    const message = error instanceof Error ? error.message : String(error);
-    logger.error({ err: error }, "run failed");
-    store.markRunFailed(run.id, { code, message });
-    if (isTestbenchError(error) && error.code.startsWith("STORE_")) throw error;
-    return "failed";
+    return endRunOnError(store, run, error, stop, logger);
   }
 }
 
