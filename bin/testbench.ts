@@ -11,6 +11,7 @@ import { searchCommand } from "../controller/cli/search-command.js";
 import { startCommand } from "../controller/cli/start-command.js";
 import { runCommand } from "../controller/cli/run-command.js";
 import { exportCommand } from "../controller/cli/export-command.js";
+import { reportCommand } from "../controller/cli/report-command.js";
 import { agentCommand } from "../agent/cli/agent-command.js";
 import { trexEmulatorCommand } from "../agent/cli/trex-emulator-command.js";
 
@@ -62,6 +63,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addCommand(searchCommand(context))
     .addCommand(runCommand(context))
     .addCommand(exportCommand(context))
+    .addCommand(reportCommand(context))
     .addCommand(agentCommand(context))
     .addCommand(trexEmulatorCommand(context));
   for (const command of program.commands) command.exitOverride();

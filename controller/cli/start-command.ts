@@ -1,60 +1,57 @@
 /**
- * `testbench start` (what `npm start` runs): the default job on the embedded default testbed.
- * It starts a TRex emulator and a local agent as processes on free loopback ports, runs a
- * csit-ndrpdr MLRsearch through them (controller -> agent -> TRex RPC -> emulator), prints
- * the table, and shuts everything down, also on Ctrl-C.
+ * `testbench start` (what `npm start` runs): the default campaign on the embedded default
+ * testbed. examples/default.yaml runs csit-ndrpdr MLRsearch (and an RFC 2544 baseline) on two
+ * simulated devices, each behind a TRex emulator driven by a local agent over the real path
+ * (controller -> WebSocket -> agent -> TRex RPC -> emulator), 2 replications; then the store
+ * and the HTML report are written and their paths printed.
  */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { Command } from "commander";
-import { formatDeviceSpec, parseDeviceSpec } from "../../common/devices/index.js";
 import { systemClock } from "../../common/system-clock.js";
-import { connectAgent } from "../agents/agent-client.js";
-import { RemoteMeasurer } from "../measurers/remote.js";
-import { lossRatio } from "../search/measurer.js";
-import { mlrSearch } from "../search/mlr/search.js";
-import { startEmbeddedTestbed } from "../testbed/embedded.js";
+import { loadCampaignFile } from "../campaign/load.js";
+import { runCampaign } from "../orchestrator/run-campaign.js";
+import { writeCampaignReport } from "../report/index.js";
 import type { CliContext } from "./context.js";
 import { exitCodes } from "./context.js";
-import { reportJson, reportTable } from "./report.js";
-import { addMlrFlags, mlrConfigFromFlags, type MlrFlagValues } from "./search-flags.js";
-import { mlrReport } from "./search-mlr.js";
+import { openCliStore, storeOption } from "./store-option.js";
 
-export const defaultStartDevice = "stretch:mrr=1e7,spread=1e5,seed=1";
+/** examples/default.yaml of this installation (from dist/ or from the sources). */
+export const defaultCampaignFile = fileURLToPath(new URL(import.meta.url.endsWith(".ts") ? "../../examples/default.yaml" : "../../../examples/default.yaml", import.meta.url));
 
 export function startCommand(context: CliContext): Command {
-  return addMlrFlags(new Command("start"))
-    .description("the default job: a csit-ndrpdr search through a local agent and the TRex emulator")
-    .option("--device <spec>", "simulated device behind the TRex emulator, as kind:key=value,...", defaultStartDevice)
-    .option("--json", "print exactly one JSON object")
-    .action(async (values: MlrFlagValues & { device: string; json?: boolean }) => {
-      const spec = formatDeviceSpec(parseDeviceSpec(values.device));
-      const config = mlrConfigFromFlags(values);
-      const say = (text: string) => {
-        if (!values.json) context.stdout(text);
-      };
-      say(`Testbench: ${values.preset ?? "csit-ndrpdr"} MLRsearch through a local agent and the TRex emulator (simulated device ${spec})`);
-      const testbed = await startEmbeddedTestbed({ device: spec, logger: context.logger, signal: context.signal });
+  return new Command("start")
+    .description("the default job: the example campaign through local agents and TRex emulators, stored, with its report")
+    .option("--campaign <file>", "campaign file", defaultCampaignFile)
+    .addOption(storeOption())
+    .action(async (values: { campaign: string; store?: string }) => {
+      const definition = loadCampaignFile(values.campaign);
+      context.stdout(`Testbench: campaign ${definition.name} from ${path.relative(process.cwd(), definition.file) || definition.file}`);
+      for (const experiment of definition.experiments) {
+        context.stdout(`  ${experiment.key}: ${experiment.kind} ${experiment.algorithm} on ${experiment.testbed} (${experiment.device ? `device ${experiment.device.kind}` : "agents"}), ${experiment.replications} replication(s)`);
+      }
+      const store = openCliStore(values.store, "run", `testbench start ${definition.file}`);
       try {
-        say(`agent ${testbed.agentUrl}, TRex emulator RPC on tcp://127.0.0.1:${testbed.trexRpcPort}; load ${config.minLoadPps} .. ${config.maxLoadPps} pps per direction\n`);
-        const client = await connectAgent({ url: testbed.agentUrl, token: testbed.token, logger: context.logger }, context.signal);
-        try {
-          const measurer = new RemoteMeasurer({ client, logger: context.logger, trialIdPrefix: "start" });
-          const outcome = await mlrSearch(config, measurer, {
-            clock: systemClock,
-            signal: context.signal,
-            onTrial: ({ index, result }) => {
-              if (context.interactive && !values.json) {
-                context.stderr(`trial ${index}: ${Math.round(result.loadPps).toLocaleString("en-US")} pps x ${result.durationS} s, loss ratio ${lossRatio(result).toExponential(3)}`);
-              }
-            },
-          });
-          const report = mlrReport(outcome);
-          context.stdout(values.json ? reportJson(report) : `${reportTable(report)}`);
-          if (report.error !== null) process.exitCode = exitCodes.failed;
-        } finally {
-          await client.close();
-        }
+        const outcome = await runCampaign(definition, {
+          store,
+          logger: context.logger,
+          clock: systemClock,
+          stop: context.signal,
+          interactive: context.interactive,
+          writeProgress: (text) => process.stderr.write(text),
+        });
+        const { campaign } = outcome;
+        context.stdout(`\ncampaign ${campaign.name} (id ${campaign.id}) ${campaign.status}: ${outcome.succeeded} succeeded, ${outcome.failed} failed, ${outcome.interrupted} not finished`);
+        for (const failure of outcome.failures) context.stdout(`  failed ${failure.run}: [${failure.code ?? "?"}] ${failure.message ?? ""}`);
+        const outFile = path.join(path.dirname(store.file), `report-${campaign.name}-${campaign.id}.html`);
+        const report = writeCampaignReport(store, campaign.id, { outFile, clock: systemClock });
+        context.stdout(`store:  ${store.file}`);
+        context.stdout(`report: ${report.htmlFile} (${report.svgFiles.length} SVG charts in ${path.dirname(report.svgFiles[0] ?? report.htmlFile)})`);
+        context.stdout(`export: npx testbench export ${campaign.id} --format csv${values.store ? ` --store ${values.store}` : ""}`);
+        if (campaign.status === "interrupted") process.exitCode = exitCodes.interrupted;
+        else if (outcome.failures.length > 0) process.exitCode = exitCodes.failed;
       } finally {
-        await testbed.close();
+        store.close();
       }
     });
 }

@@ -1,9 +1,10 @@
 /**
- * The real path from the command line: `testbench start` and `testbench search --agent` through
- * a local agent process driving a TRex emulator process over TRex's RPC, all on loopback.
+ * The real path from the command line: `testbench start` (the default campaign) and
+ * `testbench search --agent`, through local agent processes driving TRex emulator processes
+ * over TRex's RPC, all on loopback.
  */
 import { execSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,14 +21,20 @@ function testbenchProcesses(): string[] {
 }
 
 describe("testbench start", () => {
-  it("runs the csit-ndrpdr search through a local agent and the TRex emulator, then cleans up", () => {
+  it("runs the default campaign through local agents and TRex emulators, stores it, writes the report, and cleans up", () => {
     const before = testbenchProcesses().length;
-    const run = runCli(["start", ...shortTrials], { timeoutMs: 120_000 });
+    const dir = mkdtempSync(path.join(tmpdir(), "tb-start-"));
+    const store = path.join(dir, "store.sqlite");
+    const run = runCli(["start", "--store", store], { timeoutMs: 240_000 });
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/through a local agent and the TRex emulator \(simulated device stretch:mrr=10000000,spread=100000,seed=1\)/);
-    expect(run.stdout).toMatch(/agent ws:\/\/127\.0\.0\.1:\d+\/, TRex emulator RPC on tcp:\/\/127\.0\.0\.1:\d+/);
-    expect(run.stdout).toMatch(/NDR \(loss 0\)\s+[\d,]+ pps\s+[\d,]+ pps\s+[\d,]+ pps\s+yes/);
-    expect(run.stdout).toMatch(/PDR \(loss 0\.005\)\s+[\d,]+ pps/);
+    expect(run.stdout).toMatch(/Testbench: campaign default from .*examples\/default\.yaml/);
+    expect(run.stdout).toMatch(/hard-10M: throughput mlr on local \(device hard\), 2 replication\(s\)/);
+    expect(run.stdout).toMatch(/campaign default \(id 1\) completed: 5 succeeded, 0 failed, 0 not finished/);
+    expect(run.stdout).toContain(`store:  ${store}`);
+    const reportFile = /report: (\S+\.html)/.exec(run.stdout)?.[1] ?? "";
+    expect(existsSync(reportFile)).toBe(true);
+    expect(readFileSync(reportFile, "utf8")).toMatch(/<svg[^>]*>/);
+    expect(run.stderr).toMatch(/SUMMARY completed=5\/5 succeeded=5 failed=0/);
     expect(testbenchProcesses().length).toBe(before);
   });
 });
