@@ -5,7 +5,7 @@
  * emulator in this process (no controller, no WebSocket hop). Reference: CSIT's ~500 ms.
  */
 import { silentLogger } from "../common/logger.js";
-import { systemClock } from "../common/system-clock.js";
+import { preciseSystemClock, systemClock } from "../common/system-clock.js";
 import { connectAgent } from "../controller/agents/agent-client.js";
 import { RemoteMeasurer } from "../controller/measurers/remote.js";
 import { startEmbeddedTestbed } from "../controller/testbed/embedded.js";
@@ -41,7 +41,7 @@ async function throughAgent(): Promise<Summary> {
 
 async function driverOnly(): Promise<Summary> {
   const emulator = await startTrexEmulator({ rpcHost: "127.0.0.1", rpcPort: 0, asyncPort: 0, device, logger: silentLogger, clock: systemClock });
-  const generator = new TrexTrafficGenerator({ host: "127.0.0.1", rpcPort: emulator.rpcPort, clock: systemClock, logger: silentLogger });
+  const generator = new TrexTrafficGenerator({ host: "127.0.0.1", rpcPort: emulator.rpcPort, clock: preciseSystemClock, logger: silentLogger });
   try {
     const request = { durationS: trialDurationS, loadPps, frameSizeBytes: 64, ports: [0, 1], bidirectional: true };
     for (let warm = 0; warm < 10; warm += 1) await generator.runTrial(request);

@@ -2,6 +2,7 @@
 import type { Clock } from "../../common/clock.js";
 import { createDevice, parseDeviceSpec } from "../../common/devices/index.js";
 import type { Logger } from "../../common/logger.js";
+import { preciseSystemClock, systemClock } from "../../common/system-clock.js";
 import type { GeneratorConfig } from "../config/agent-config.js";
 import { SimulatedGenerator } from "../drivers/simulated-generator.js";
 import type { TrafficGenerator } from "../drivers/traffic-generator.js";
@@ -21,7 +22,8 @@ export function createGenerator(config: GeneratorConfig, dependencies: Generator
         host: config.host,
         rpcPort: config.rpcPort,
         rpcTimeoutS: config.timeoutS,
-        clock: dependencies.clock,
+        // One trial at a time: sleep overshoot is pure per-trial overhead, so sleep precisely.
+        clock: dependencies.clock === systemClock ? preciseSystemClock : dependencies.clock,
         logger: dependencies.logger,
       });
   }
