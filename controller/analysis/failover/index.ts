@@ -1,0 +1,20 @@
+/** The failover analysis: pure parsing of captures and all computations (no I/O, no clock). */
+export type { EventPhase, FailoverRun, IperfProtocol, IperfSession, PowerGap, PowerSample, PowerStream, RunEvent, SessionInterval, SessionTotals } from "./model.js";
+export { FAILOVER_EVENT_MISSING, FAILOVER_INPUT_INVALID, FAILOVER_OPTION_INVALID, FAILOVER_REPLICATIONS_MISMATCH } from "./errors.js";
+export { compileAnalysisOptions, DEFAULT_ANALYSIS_OPTIONS, type Attribution, type EpochAnchor, type FailoverAnalysisOptions } from "./options.js";
+export { readJsonObjects, type JsonObjects } from "./json-objects.js";
+export { iperfJsonResult, type IperfJsonResult, type RelativeInterval } from "./iperf-json.js";
+export { parseIperfText, type StampedInterval, type TextLog, type TextTest } from "./iperf-text.js";
+export { classifyTextLine, type TextInterval, type TextLine } from "./iperf-text-line.js";
+export { parseEventLogJson, parseEventsTsv, type RawEvent } from "./event-log.js";
+export { parsePowerCsv, parseWemoLog, type RawPowerSeries } from "./power-files.js";
+export { assembleSession, type JsonCapture, type SessionCaptures, type SessionPlacement } from "./session-assembly.js";
+export { assembleRun, DEFAULT_ORIGIN_EVENT, type EventCapture, type PowerCapture, type RunCaptures } from "./run-assembly.js";
+export { analyzeRun, triggerAtNs, type RunAnalysis } from "./analyze-run.js";
+export type { EpochRow, LossBasis, LossGap } from "./epoch-loss.js";
+export type { Recovery, LossPeak } from "./recovery.js";
+export type { RunTotals } from "./totals.js";
+export type { DevicePower, PowerEpoch } from "./power-epochs.js";
+export { epochBands, powerBands, powerDevices, type BandPoint, type Bands, type EpochMetric } from "./bands.js";
+export { sweepTable, groupBySweepValue, type SweepRow, type SweepRun } from "./sweep-table.js";
+export { median, spreadOf, type Spread } from "./spread.js";
