@@ -12,6 +12,7 @@ import { FRAME_SIZE_RANGE_BYTES, type AgentConfig } from "./config/agent-config.
 import { loadAgentConfig } from "./config/load-agent-config.js";
 import type { TrafficGenerator } from "./drivers/traffic-generator.js";
 import { createGenerator } from "./server/create-generator.js";
+import { createInstruments } from "./streams/create-instruments.js";
 import { startAgentServer } from "./server/agent-server.js";
 import { GeneratorOwnership } from "./session/generator-ownership.js";
 import { SerialQueue } from "./session/serial-queue.js";
@@ -40,6 +41,8 @@ export async function startAgent(config: AgentConfig, options: RunAgentOptions):
   const clock = options.clock ?? systemClock;
   const logger = options.logger.child({ agentId: config.agentId });
   const generator = options.generator ?? createGenerator(config.generator, { clock, logger });
+  const wallClockNs = createWallClockNs(clock);
+  const { instruments, capabilities } = createInstruments(config, clock, wallClockNs);
   const server = await startAgentServer({
     host: config.listen.host,
     port: config.listen.port,
@@ -51,7 +54,7 @@ export async function startAgent(config: AgentConfig, options: RunAgentOptions):
         agentId: config.agentId,
         softwareVersion: SOFTWARE_VERSION,
         protocolVersion: PROTOCOL_VERSION,
-        capabilities: Object.freeze([Capability.trial]),
+        capabilities: Object.freeze([Capability.trial, ...capabilities]),
         heartbeatIntervalS: config.heartbeatIntervalS,
         maxMessageBytes: config.limits.maxMessageBytes,
         maxPendingRequests: config.limits.maxPendingRequests,
@@ -62,13 +65,14 @@ export async function startAgent(config: AgentConfig, options: RunAgentOptions):
       ownership: new GeneratorOwnership(),
       trialQueue: new SerialQueue(),
       clock,
-      wallClockNs: createWallClockNs(clock),
+      wallClockNs,
+      instruments,
     },
   }).catch(async (error: unknown) => {
     await generator.close();
     throw error;
   });
-  logger.info({ url: server.url, generator: config.generator.kind, file: config.file }, "agent ready");
+  logger.info({ url: server.url, generator: config.generator.kind, capabilities, file: config.file }, "agent ready");
 
   const done = new Promise<void>((resolve) => {
     if (options.signal.aborted) resolve();

@@ -1,5 +1,8 @@
 /** The agent's configuration (agent.yaml), validated and frozen; docs/agent.md documents every key. */
 import { WireDefaults } from "../../common/wire/protocol.js";
+import type { ActionDefinition } from "../actions/action-definition.js";
+import type { Iperf3Config } from "./iperf3-config.js";
+import type { MeterConfig } from "./meter-config.js";
 
 export interface ListenConfig {
   readonly host: string;
@@ -47,6 +50,12 @@ export interface AgentConfig {
   readonly limits: LimitsConfig;
   readonly heartbeatIntervalS: number;
   readonly generator: GeneratorConfig;
+  /** Power meters controllers may stream (docs/power.md); absent or empty: none. */
+  readonly meters?: readonly MeterConfig[];
+  /** Actions controllers may run by name (docs/actions.md); absent or empty: none. */
+  readonly actions?: readonly ActionDefinition[];
+  /** iperf3 servers and clients (docs/iperf3.md); absent: not offered. */
+  readonly iperf3?: Iperf3Config | undefined;
 }
 
 export const AGENT_CONFIG_DEFAULTS = Object.freeze({

@@ -5,10 +5,13 @@ import { dirname, resolve } from "node:path";
 import { LineCounter, isMap, parseDocument } from "yaml";
 import { ValidationError } from "../../common/errors.js";
 import { AGENT_CONFIG_DEFAULTS, MIN_TOKEN_LENGTH, type AgentConfig } from "./agent-config.js";
+import { readActionsConfig } from "./actions-config.js";
 import { readGeneratorConfig } from "./generator-config.js";
+import { readIperf3Config } from "./iperf3-config.js";
+import { readMetersConfig } from "./meters-config.js";
 import { CONFIG_INVALID, YamlFields } from "./yaml-fields.js";
 
-const TOP_LEVEL_KEYS = ["agentId", "listen", "token", "tokenFile", "limits", "heartbeatIntervalS", "generator"];
+const TOP_LEVEL_KEYS = ["agentId", "listen", "token", "tokenFile", "limits", "heartbeatIntervalS", "generator", "meters", "actions", "iperf3"];
 
 /** Reads a token file named in the config (path as written, relative to the config's folder). */
 export type TokenFileReader = (path: string) => Promise<string>;
@@ -67,6 +70,9 @@ export async function parseAgentConfig(text: string, file: string, readTokenFile
     }),
     heartbeatIntervalS: root.number("heartbeatIntervalS", { min: 0.01, max: 3600, unit: "s" }, AGENT_CONFIG_DEFAULTS.heartbeatIntervalS),
     generator: readGeneratorConfig(root.section("generator", true)),
+    meters: readMetersConfig(root),
+    actions: readActionsConfig(root),
+    iperf3: readIperf3Config(root),
   });
 }
 

@@ -103,9 +103,57 @@ export class YamlFields {
     );
   }
 
+  boolean(key: string, fallback: boolean): boolean {
+    const found = this.scalar(key);
+    if (found === undefined) return fallback;
+    if (typeof found.value !== "boolean") throw this.error(key, `must be true or false, got ${quote(found.value)}`, found.node);
+    return found.value;
+  }
+
+  /** A list of non-empty strings (an argv, channel names). */
+  stringList(key: string, options: { minItems?: number } = {}): readonly string[] {
+    const node = this.node(key);
+    if (node === undefined) throw this.error(key, "is required");
+    if (!isSeq(node)) throw this.error(key, 'must be a list of strings, e.g. ["ipmitool", "dcmi", "power", "reading"]', node);
+    const items = node.items.map((item) => {
+      const value = isScalar(item) ? item.value : item;
+      if (typeof value !== "string" && typeof value !== "number") throw this.error(key, `must hold strings, got ${quote(value)}`, item as Node);
+      if (String(value) === "") throw this.error(key, "must not hold empty strings", item as Node);
+      return String(value);
+    });
+    if (items.length < (options.minItems ?? 0)) throw this.error(key, `must hold at least ${options.minItems} item(s)`, node);
+    return Object.freeze(items);
+  }
+
+  /** The keys of this mapping, in file order. */
+  keys(): readonly string[] {
+    return this.map.items.map((pair) => {
+      const keyNode = pair.key as Node | null;
+      return isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+    });
+  }
+
+  /** The plain value under `key` (for free-form data such as a JSON body). */
+  plain(key: string): unknown {
+    return this.node(key)?.toJSON();
+  }
+
+  /** Each mapping of a list (`meters:`, `actions:`), with paths like meters[0]; absent -> none. */
+  list(key: string): readonly YamlFields[] {
+    const node = this.node(key);
+    if (node === undefined) return [];
+    if (!isSeq(node)) throw this.error(key, "must be a list of mappings (items start with -)", node);
+    return node.items.map((item, index) => {
+      if (!isMap(item)) throw this.error(`${key}[${index}]`, "must be a mapping of keys to values", item as Node);
+      return new YamlFields(this.file, this.lines, item, this.keyPath(`${key}[${index}]`));
+    });
+  }
+
   /** A nested mapping; absent -> an empty one, so its keys take their defaults. */
   section(key: string, required = false): YamlFields {
-    const node = this.node(key);
+    const found = this.node(key);
+    // `key:` with nothing after it is an empty mapping.
+    const node = isScalar(found) && found.value === null ? undefined : found;
     if (node === undefined) {
       if (required) throw this.error(key, "is required");
       return new YamlFields(this.file, this.lines, new YAMLMap(), this.keyPath(key), this.anchorOffset);

@@ -11,6 +11,8 @@ import { failureFromError, makeFailure } from "../../common/wire/failure.js";
 import { CloseCode, PROTOCOL_VERSION } from "../../common/wire/protocol.js";
 import type { WireBody, WireEnvelope, WireFailure } from "../../common/wire/types.js";
 import { failureBody, type SessionContext, type SessionTransport } from "./session-context.js";
+import { PendingCount } from "./pending-count.js";
+import { StreamRequests } from "./stream-requests.js";
 import { TrialRequests } from "./trial-requests.js";
 
 type SessionState = "awaitingHello" | "ready" | "closing";
@@ -19,6 +21,7 @@ export class AgentSession {
   private state: SessionState = "awaitingHello";
   private nextId = 1;
   private readonly trials: TrialRequests;
+  private readonly streams: StreamRequests;
 
   constructor(
     readonly id: string,
@@ -26,7 +29,10 @@ export class AgentSession {
     private readonly context: SessionContext,
     private readonly logger: Logger,
   ) {
-    this.trials = new TrialRequests(id, context, (correlationId, body) => this.send(correlationId, body), logger);
+    const reply = (correlationId: number, body: WireBody): void => this.send(correlationId, body);
+    const pending = new PendingCount();
+    this.trials = new TrialRequests(id, context, reply, logger, pending);
+    this.streams = new StreamRequests(id, context, reply, logger, pending);
   }
 
   /** Send the AgentHello; call once the upgrade is complete. */
@@ -68,10 +74,10 @@ export class AgentSession {
     else this.dispatch(envelope, receivedUnixNs);
   }
 
-  /** The socket has closed: abort this session's trials and release the generator once they settle. */
+  /** The socket has closed: abort this session's trials, streams and actions; release what it owned once they settle. */
   async closed(): Promise<void> {
     this.state = "closing";
-    await this.trials.cancelAll(new TestbenchError("SESSION_CLOSED", `session ${this.id} closed`));
+    await Promise.all([this.trials.cancelAll(new TestbenchError("SESSION_CLOSED", `session ${this.id} closed`)), this.streams.cancelAll()]);
     this.logger.info("session ended");
   }
 
@@ -106,8 +112,13 @@ export class AgentSession {
         this.trials.handle(envelope.id, body.value);
         return;
       case "streamStart":
+        this.streams.startStream(envelope.id, body.value);
+        return;
       case "streamStop":
-        this.send(envelope.id, failureBody(makeFailure(FailureCode.unsupportedRequest, `this agent has no ${body.kind} handler yet; see AgentHello.capabilities`)));
+        this.streams.stopStream(envelope.id, body.value.streamId);
+        return;
+      case "runActionRequest":
+        this.streams.runAction(envelope.id, body.value);
         return;
       case "failure":
         this.logger.warn({ failure: body.value }, "controller sent a failure");

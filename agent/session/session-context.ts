@@ -1,8 +1,10 @@
 /** What every session of one agent shares: the hello it sends, the generator and who owns it. */
 import type { Clock } from "../../common/clock.js";
-import type { AgentHello, WireBody, WireFailure } from "../../common/wire/types.js";
+import type { AgentHello, StreamKind, WireBody, WireFailure } from "../../common/wire/types.js";
 import type { WallClockNs } from "../../common/wire/wall-clock-ns.js";
+import type { ActionCatalog } from "../actions/action-catalog.js";
 import type { TrafficGenerator } from "../drivers/traffic-generator.js";
+import type { StreamStarter } from "../streams/stream-source.js";
 import type { GeneratorOwnership } from "./generator-ownership.js";
 import type { SerialQueue } from "./serial-queue.js";
 import type { TrialDefaults } from "./trial-validation.js";
@@ -17,6 +19,20 @@ export interface SessionContext {
   readonly trialQueue: SerialQueue;
   readonly clock: Clock;
   readonly wallClockNs: WallClockNs;
+  /** Power meters, iperf3, actions: what streams and RunAction requests reach. */
+  readonly instruments: Instruments;
+}
+
+/** The agent's stream sources and actions, and which session may use them. */
+export interface Instruments {
+  /** A kind without a starter is answered with UNSUPPORTED_REQUEST. */
+  readonly starters: Readonly<Partial<Record<StreamKind, StreamStarter>>>;
+  /** Undefined: RunActionRequest is answered with UNSUPPORTED_REQUEST. */
+  readonly actions: ActionCatalog | undefined;
+  /** One session at a time uses them, from its first stream or action until it has ended and they have settled. */
+  readonly ownership: GeneratorOwnership;
+  /** Streams one connection may have running at once. */
+  readonly maxStreamsPerSession: number;
 }
 
 /** The socket under a session. */

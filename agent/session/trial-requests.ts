@@ -7,6 +7,7 @@ import { makeFailure, failureFromError } from "../../common/wire/failure.js";
 import { FailureCode } from "../../common/wire/failure-codes.js";
 import type { RunTrialRequest } from "../../common/wire/types.js";
 import type { GeneratorTrialRequest } from "../drivers/traffic-generator.js";
+import { PendingCount } from "./pending-count.js";
 import { failureBody, type Reply, type SessionContext } from "./session-context.js";
 import { toRunTrialResult } from "./trial-result.js";
 import { validateTrialRequest } from "./trial-validation.js";
@@ -20,6 +21,8 @@ export class TrialRequests {
     private readonly context: SessionContext,
     private readonly reply: Reply,
     private readonly logger: Logger,
+    /** Shared by every request kind of the connection. */
+    private readonly pending: PendingCount = new PendingCount(),
   ) {}
 
   get pendingCount(): number {
@@ -28,8 +31,8 @@ export class TrialRequests {
 
   handle(requestId: number, request: RunTrialRequest): void {
     const { hello, trialDefaults, ownership } = this.context;
-    if (this.inFlight.size >= hello.maxPendingRequests) {
-      const message = `agent ${hello.agentId} already has ${this.inFlight.size} requests in flight on this connection (max_pending_requests ${hello.maxPendingRequests}); wait for one to finish`;
+    if (!this.pending.tryAcquire(hello.maxPendingRequests)) {
+      const message = `agent ${hello.agentId} already has ${this.pending.value} requests in flight on this connection (max_pending_requests ${hello.maxPendingRequests}); wait for one to finish`;
       this.reply(requestId, failureBody(makeFailure(FailureCode.tooManyPending, message, { retryable: true, context: { trialId: request.trialId } })));
       return;
     }
@@ -37,11 +40,13 @@ export class TrialRequests {
     try {
       generatorRequest = validateTrialRequest(request, trialDefaults);
     } catch (error) {
+      this.pending.release();
       this.logger.warn({ trialId: request.trialId, err: error }, "trial request refused");
       this.reply(requestId, failureBody(failureFromError(error)));
       return;
     }
     if (!ownership.tryClaim(this.sessionId)) {
+      this.pending.release();
       const message = `agent ${hello.agentId} is running trials for another controller session (${ownership.owner ?? "unknown"}); retry when that session ends`;
       this.reply(requestId, failureBody(makeFailure(FailureCode.agentBusy, message, { retryable: true, context: { agentId: hello.agentId, trialId: request.trialId } })));
       return;
@@ -69,7 +74,10 @@ export class TrialRequests {
       )
       .catch((error: unknown) => trialLogger.error({ err: error }, "trial outcome could not be sent"));
     this.inFlight.add(task);
-    void task.finally(() => this.inFlight.delete(task));
+    void task.finally(() => {
+      this.inFlight.delete(task);
+      this.pending.release();
+    });
   }
 
   /** The session ended: abort every trial, wait until they have settled, then give up the generator. */

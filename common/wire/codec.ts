@@ -10,12 +10,14 @@ import { countToProto } from "./int64.js";
 import type { BodyCodec, BodyCodecs } from "./proto-types.js";
 import { envelopeType, toObjectOptions } from "./schema.js";
 import { sessionCodecs } from "./session-codecs.js";
+import { actionCodecs } from "./action-codecs.js";
 import { streamCodecs } from "./stream-codecs.js";
+import { streamEndCodecs } from "./stream-end-codecs.js";
 import { trialCodecs } from "./trial-codecs.js";
 import type { WireBody, WireBodyKind, WireEnvelope } from "./types.js";
 import { malformed } from "./wire-error.js";
 
-const bodyCodecs: BodyCodecs<WireBodyKind> = { ...sessionCodecs, ...trialCodecs, ...streamCodecs };
+const bodyCodecs: BodyCodecs<WireBodyKind> = { ...sessionCodecs, ...trialCodecs, ...streamCodecs, ...streamEndCodecs, ...actionCodecs };
 
 /** A frame that decoded but carries no body this version knows (a newer peer's request). */
 export interface UnknownBodyEnvelope {

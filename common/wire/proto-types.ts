@@ -23,6 +23,10 @@ export interface ProtoBodies {
   powerSample: testbench.v1.IPowerSample;
   iperfInterval: testbench.v1.IIperfInterval;
   actionEvent: testbench.v1.IActionEvent;
+  powerSampleBatch: testbench.v1.IPowerSampleBatch;
+  streamEnded: testbench.v1.IStreamEnded;
+  runActionRequest: testbench.v1.IRunActionRequest;
+  runActionResult: testbench.v1.IRunActionResult;
 }
 
 /** Converts one body kind between its wire type and the protobufjs plain object. */

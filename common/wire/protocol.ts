@@ -18,6 +18,14 @@ export const TOKEN_SUBPROTOCOL_PREFIX = "testbench.token.";
 /** Capabilities an agent announces in AgentHello. */
 export const Capability = Object.freeze({
   trial: "trial.v1",
+  /** StreamStart kind power: the agent has meters. */
+  powerStream: "stream.power",
+  /** StreamStart kind iperf: the agent runs iperf3 servers and clients. */
+  iperfStream: "stream.iperf",
+  /** StreamStart kind action: actions as streams (live events, stoppable). */
+  actionStream: "stream.action",
+  /** RunActionRequest. */
+  action: "action.v1",
 });
 
 /** WebSocket close codes the protocol uses (RFC 6455 section 7.4.1). */

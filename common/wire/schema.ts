@@ -11,7 +11,7 @@ const root = protobuf.Root.fromJSON(testbenchDescriptor).resolveAll();
 export const envelopeType: protobuf.Type = root.lookupType("testbench.v1.Envelope");
 
 /** Enum value numbers by name, e.g. enumValues("StreamKind").STREAM_KIND_POWER === 1. */
-export function enumValues(name: "StreamKind" | "ActionPhase"): Readonly<Record<string, number>> {
+export function enumValues(name: "StreamKind" | "ActionPhase" | "StreamEndReason" | "ActionOutcome"): Readonly<Record<string, number>> {
   return root.lookupEnum(`testbench.v1.${name}`).values;
 }
 

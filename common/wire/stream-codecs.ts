@@ -1,34 +1,9 @@
-/** Converters for the stream messages (proto/testbench/v1/streams.proto). */
-import { readBigInt, readBool, readEnum, readNumber, readSafeInteger, readString, readStringMap } from "./decoded-fields.js";
+/** Converters for the stream control messages and single samples (proto/testbench/v1/streams.proto). */
+import { readBigInt, readEnum, readNumber, readSafeInteger, readString, readStringMap } from "./decoded-fields.js";
 import { countToProto, toProtoInt64 } from "./int64.js";
-import type { BodyCodecs, testbench } from "./proto-types.js";
-import { enumValues } from "./schema.js";
-import type { ActionPhase, StreamKind } from "./types.js";
-
-const streamKindByName: Readonly<Record<string, StreamKind>> = Object.freeze({
-  STREAM_KIND_UNSPECIFIED: "unspecified",
-  STREAM_KIND_POWER: "power",
-  STREAM_KIND_IPERF: "iperf",
-  STREAM_KIND_ACTION: "action",
-});
-
-const actionPhaseByName: Readonly<Record<string, ActionPhase>> = Object.freeze({
-  ACTION_PHASE_UNSPECIFIED: "unspecified",
-  ACTION_PHASE_STARTED: "started",
-  ACTION_PHASE_FINISHED: "finished",
-  ACTION_PHASE_FAILED: "failed",
-});
-
-const streamKindValues = enumValues("StreamKind");
-const actionPhaseValues = enumValues("ActionPhase");
-
-function streamKindToProto(kind: StreamKind): testbench.v1.StreamKind {
-  return (streamKindValues[`STREAM_KIND_${kind.toUpperCase()}`] ?? 0) as testbench.v1.StreamKind;
-}
-
-function actionPhaseToProto(phase: ActionPhase): testbench.v1.ActionPhase {
-  return (actionPhaseValues[`ACTION_PHASE_${phase.toUpperCase()}`] ?? 0) as testbench.v1.ActionPhase;
-}
+import type { BodyCodecs } from "./proto-types.js";
+import { streamKindByName, streamKindToProto } from "./stream-enums.js";
+import { actionEventFromProto, actionEventToProto, iperfIntervalFromProto, iperfIntervalToProto } from "./stream-messages.js";
 
 type StreamKinds = "streamStart" | "streamStarted" | "streamStop" | "streamStopped" | "powerSample" | "iperfInterval" | "actionEvent";
 
@@ -65,50 +40,6 @@ export const streamCodecs: BodyCodecs<StreamKinds> = {
         powerW: readNumber(source, "powerW"),
       }),
   },
-  iperfInterval: {
-    toProto: (value) => ({
-      streamId: value.streamId,
-      startS: value.startS,
-      endS: value.endS,
-      bytes: countToProto(value.bytes, "bytes"),
-      rateBps: value.rateBps,
-      packets: countToProto(value.packets, "packets"),
-      lostPackets: countToProto(value.lostPackets, "lostPackets"),
-      jitterMs: value.jitterMs,
-      retransmits: countToProto(value.retransmits, "retransmits"),
-      omitted: value.omitted,
-    }),
-    fromProto: (source) =>
-      Object.freeze({
-        streamId: readString(source, "streamId"),
-        startS: readNumber(source, "startS"),
-        endS: readNumber(source, "endS"),
-        bytes: readSafeInteger(source, "bytes"),
-        rateBps: readNumber(source, "rateBps"),
-        packets: readSafeInteger(source, "packets"),
-        lostPackets: readSafeInteger(source, "lostPackets"),
-        jitterMs: readNumber(source, "jitterMs"),
-        retransmits: readSafeInteger(source, "retransmits"),
-        omitted: readBool(source, "omitted"),
-      }),
-  },
-  actionEvent: {
-    toProto: (value) => ({
-      streamId: value.streamId,
-      atUnixNs: toProtoInt64(value.atUnixNs, false),
-      action: value.action,
-      phase: actionPhaseToProto(value.phase),
-      exitCode: value.exitCode,
-      detail: value.detail,
-    }),
-    fromProto: (source) =>
-      Object.freeze({
-        streamId: readString(source, "streamId"),
-        atUnixNs: readBigInt(source, "atUnixNs"),
-        action: readString(source, "action"),
-        phase: readEnum(source, "phase", actionPhaseByName, "unspecified"),
-        exitCode: readNumber(source, "exitCode"),
-        detail: readString(source, "detail"),
-      }),
-  },
+  iperfInterval: { toProto: iperfIntervalToProto, fromProto: iperfIntervalFromProto },
+  actionEvent: { toProto: actionEventToProto, fromProto: actionEventFromProto },
 };

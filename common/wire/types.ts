@@ -3,6 +3,20 @@
  * defaults applied. common/wire/codec.ts converts them to and from protobuf bytes.
  * Counts and ids are safe integers; Unix-epoch nanosecond timestamps are bigint.
  */
+import type {
+  ActionEvent,
+  IperfInterval,
+  PowerSample,
+  PowerSampleBatch,
+  RunActionRequest,
+  RunActionResult,
+  StreamEnded,
+  StreamStart,
+  StreamStarted,
+  StreamStop,
+  StreamStopped,
+} from "./stream-types.js";
+
 
 export interface WireFailure {
   readonly code: string;
@@ -67,59 +81,27 @@ export interface RunTrialResult {
   readonly durationWithOverheadsS: number;
 }
 
-export type StreamKind = "unspecified" | "power" | "iperf" | "action";
-
-export interface StreamStart {
-  readonly streamId: string;
-  readonly kind: StreamKind;
-  readonly source: string;
-  readonly arguments: Readonly<Record<string, string>>;
-}
-
-export interface StreamStarted {
-  readonly streamId: string;
-  readonly startedUnixNs: bigint;
-}
-
-export interface StreamStop {
-  readonly streamId: string;
-}
-
-export interface StreamStopped {
-  readonly streamId: string;
-  readonly samplesSent: number;
-}
-
-export interface PowerSample {
-  readonly streamId: string;
-  readonly atUnixNs: bigint;
-  readonly channel: string;
-  readonly powerW: number;
-}
-
-export interface IperfInterval {
-  readonly streamId: string;
-  readonly startS: number;
-  readonly endS: number;
-  readonly bytes: number;
-  readonly rateBps: number;
-  readonly packets: number;
-  readonly lostPackets: number;
-  readonly jitterMs: number;
-  readonly retransmits: number;
-  readonly omitted: boolean;
-}
-
-export type ActionPhase = "unspecified" | "started" | "finished" | "failed";
-
-export interface ActionEvent {
-  readonly streamId: string;
-  readonly atUnixNs: bigint;
-  readonly action: string;
-  readonly phase: ActionPhase;
-  readonly exitCode: number;
-  readonly detail: string;
-}
+export type {
+  ActionEvent,
+  ActionOutcome,
+  ActionPhase,
+  IperfInterval,
+  IperfReport,
+  PowerGap,
+  PowerReading,
+  PowerSample,
+  PowerSampleBatch,
+  PowerTotals,
+  RunActionRequest,
+  RunActionResult,
+  StreamEndReason,
+  StreamEnded,
+  StreamKind,
+  StreamStart,
+  StreamStarted,
+  StreamStop,
+  StreamStopped,
+} from "./stream-types.js";
 
 /** Body kinds, named as the Envelope's oneof members. */
 export interface WireBodies {
@@ -137,6 +119,10 @@ export interface WireBodies {
   powerSample: PowerSample;
   iperfInterval: IperfInterval;
   actionEvent: ActionEvent;
+  powerSampleBatch: PowerSampleBatch;
+  streamEnded: StreamEnded;
+  runActionRequest: RunActionRequest;
+  runActionResult: RunActionResult;
 }
 
 export type WireBodyKind = keyof WireBodies;

@@ -8,14 +8,18 @@ import type { Clock } from "../../common/clock.js";
 import { isTestbenchError } from "../../common/errors.js";
 import { silentLogger, type Logger } from "../../common/logger.js";
 import { systemClock } from "../../common/system-clock.js";
-import type { AgentHello } from "../../common/wire/types.js";
+import type { AgentHello, RunActionResult } from "../../common/wire/types.js";
 import { createWallClockNs } from "../../common/wire/wall-clock-ns.js";
-import { AgentConnection, type ConnectionClosed } from "./agent-connection.js";
+import { AgentConnection, type CallOptions, type ConnectionClosed } from "./agent-connection.js";
 import { AgentClientErrorCode, agentError } from "./agent-errors.js";
 import { backoffDelayS, compileBackoff, type BackoffPolicy } from "./backoff.js";
 import { estimateClockOffset, type ClockOffsetEstimate } from "./clock-offset.js";
 import { ConnectionWaiters } from "./connection-waiters.js";
 import { openSocket } from "./open-socket.js";
+import type { AgentStream } from "./agent-stream.js";
+import { runActionOn, startStreamOn, type StreamRequest } from "./stream-api.js";
+
+export { connectAgent } from "./connect-agent.js";
 
 export interface AgentClientOptions {
   /** ws://host:port/ of the agent. */
@@ -56,6 +60,7 @@ export class AgentClient {
   private current: AgentConnection | undefined;
   private offset: ClockOffsetEstimate | undefined;
   private running: Promise<void> | undefined;
+  private streamCount = 0;
 
   constructor(private readonly options: AgentClientOptions) {
     this.clock = options.clock ?? systemClock;
@@ -91,6 +96,19 @@ export class AgentClient {
   async measureClockOffset(count: number, signal?: AbortSignal): Promise<ClockOffsetEstimate> {
     const connection = await this.connection(signal);
     return this.estimateOn(connection, count, signal);
+  }
+
+  /** Start a stream (stream-api.ts builds requests); it dies with its connection (`ended` rejects, retryable). */
+  async startStream(request: StreamRequest, options: Partial<CallOptions> = {}): Promise<AgentStream> {
+    const connection = await this.connection(options.signal);
+    const streamId = request.streamId ?? `${request.kind}-${++this.streamCount}`;
+    return startStreamOn(connection, { ...request, streamId }, this.offset, options);
+  }
+
+  /** Run an action by name; resolves with its RunActionResult (check `outcome`), rejects with ACTION_UNKNOWN / ACTION_PARAMS_INVALID. */
+  async runAction(action: string, parameters: Readonly<Record<string, string | number | boolean>> = {}, options: Partial<CallOptions> & { runId?: string } = {}): Promise<RunActionResult> {
+    const connection = await this.connection(options.signal);
+    return runActionOn(connection, options.runId ?? `action-${++this.streamCount}`, action, parameters, options);
   }
 
   /** Stop reconnecting and close the connection (politely, then cut off after CLOSE_GRACE_S). */
@@ -181,17 +199,5 @@ export class AgentClient {
       }
       await this.clock.sleep(backoffDelayS(this.backoff, 1, this.options.random ?? Math.random), this.stopped.signal).catch(() => undefined);
     }
-  }
-}
-
-/** Start a client and wait for its first connection (rejecting on a refused token or a protocol mismatch). */
-export async function connectAgent(options: AgentClientOptions, signal?: AbortSignal): Promise<AgentClient> {
-  const client = new AgentClient(options).start();
-  try {
-    await client.connection(signal);
-    return client;
-  } catch (error) {
-    await client.close();
-    throw error;
   }
 }

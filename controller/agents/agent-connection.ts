@@ -21,6 +21,7 @@ import { checkAgentHello } from "./hello-check.js";
 import { PendingRequests } from "./pending-requests.js";
 import type { OpeningSocket } from "./open-socket.js";
 import { sendRequest, type CallOptions } from "./send-request.js";
+import { StreamRouter } from "./stream-router.js";
 
 export type { CallOptions } from "./send-request.js";
 
@@ -48,6 +49,8 @@ export class AgentConnection {
   private closeFailure: WireFailure | undefined;
   private helloValue: AgentHello | undefined;
   private readonly pending = new PendingRequests();
+  /** Stream handles of this connection (controller/agents/stream-api.ts registers them). */
+  readonly streams = new StreamRouter();
   private readonly stopped = new AbortController();
   private readonly helloWaiter: { resolve: (hello: AgentHello) => void; reject: (error: Error) => void };
   private readonly helloPromise: Promise<AgentHello>;
@@ -148,7 +151,7 @@ export class AgentConnection {
       this.onFirstMessage(envelope);
     } else if (envelope.correlationId !== 0) {
       if (!this.pending.settle(envelope.correlationId, envelope.body)) this.parameters.logger.debug({ correlationId: envelope.correlationId }, "response nobody waits for");
-    } else if (envelope.body.kind === "failure") {
+    } else if (!this.streams.deliver(envelope.body) && envelope.body.kind === "failure") {
       this.closeFailure = envelope.body.value;
       this.parameters.logger.warn({ failure: envelope.body.value, agentId: this.helloValue.agentId }, "agent reported a failure");
     }
@@ -181,6 +184,7 @@ export class AgentConnection {
     this.stopped.abort();
     const error = this.closeFailure ? errorFromFailure(this.closeFailure, { url: this.parameters.url }) : this.disconnectedError(`closed with code ${code}${reason ? ` (${reason})` : ""}`);
     this.pending.rejectAll(error);
+    this.streams.failAll(error);
     this.helloWaiter.reject(error);
     return Object.freeze({ code, reason, ...(this.closeFailure ? { failure: this.closeFailure } : {}) });
   }

@@ -43,3 +43,8 @@ export function estimateClockOffset(samples: readonly ClockSample[]): ClockOffse
   const roundTripNs = Math.max(0, best.roundTripNs);
   return Object.freeze({ offsetNs: best.offsetNs, roundTripNs, uncertaintyNs: roundTripNs / 2, sampleCount: samples.length });
 }
+
+/** An agent-clock timestamp (a sample's atUnixNs) on the controller's clock; unchanged without an estimate. */
+export function agentToControllerNs(agentUnixNs: bigint, estimate: ClockOffsetEstimate | undefined): bigint {
+  return estimate === undefined ? agentUnixNs : agentUnixNs - BigInt(Math.round(estimate.offsetNs));
+}

@@ -1,0 +1,11 @@
+export { Iperf3Driver, type Iperf3DriverOptions } from "./iperf3-driver.js";
+export { IperfErrorCode } from "./iperf-errors.js";
+export type { IperfIntervalData, IperfTotals, OutputParser, ParsedOutput } from "./iperf-data.js";
+export type { IperfClientOptions, IperfOptions, IperfOutputChoice, IperfOutputMode, IperfServerOptions } from "./iperf-options.js";
+export { IPERF_LIMITS } from "./iperf-options.js";
+export type { IperfOutcome, IperfRunReport } from "./iperf-outcome.js";
+export type { IperfProcess } from "./iperf-process.js";
+export { TextOutputParser } from "./text-output.js";
+export { JsonOutputParser } from "./json-output.js";
+export { JsonStreamOutputParser } from "./json-stream-output.js";
+export { parseIperfVersion } from "./iperf-version.js";
