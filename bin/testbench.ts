@@ -12,6 +12,7 @@ import { startCommand } from "../controller/cli/start-command.js";
 import { runCommand } from "../controller/cli/run-command.js";
 import { exportCommand } from "../controller/cli/export-command.js";
 import { reportCommand } from "../controller/cli/report-command.js";
+import { lbsimCommand } from "../controller/cli/lbsim-command.js";
 import { agentCommand } from "../agent/cli/agent-command.js";
 import { trexEmulatorCommand } from "../agent/cli/trex-emulator-command.js";
 
@@ -64,6 +65,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addCommand(runCommand(context))
     .addCommand(exportCommand(context))
     .addCommand(reportCommand(context))
+    .addCommand(lbsimCommand(context))
     .addCommand(agentCommand(context))
     .addCommand(trexEmulatorCommand(context));
   for (const command of program.commands) command.exitOverride();
