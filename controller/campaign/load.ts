@@ -6,6 +6,7 @@
 import { accessSync, constants, readFileSync } from "node:fs";
 import path from "node:path";
 import { ValidationError } from "../../common/errors.js";
+import { loadFailoverExperiment } from "./failover-experiment.js";
 import { checkThroughput, deviceFrom, optionsByAlgorithm, type Algorithm } from "./experiment-check.js";
 import { CampaignFileError, dottedPath, type CampaignIssue } from "./issues.js";
 import type { CampaignDefinition, ExperimentDefinition, OptionValue, TestbedDefinition } from "./model.js";
@@ -53,6 +54,10 @@ export function parseCampaign(text: string, file: string): CampaignDefinition {
   (root["experiments"] as Raw[]).forEach((raw, index) => {
     const base: DataPath = ["experiments", index];
     if (!isMapping(raw)) return;
+    if (raw["kind"] === "failover") {
+      experiments.push(...loadFailoverExperiment({ raw, base, defaults, testbeds, names, source, file, at, issues }));
+      return;
+    }
     const schemaIssues = checkSchema(throughputExperimentSchema, raw, base, source, file);
     issues.push(...schemaIssues);
     if (schemaIssues.length > 0) return;
@@ -102,6 +107,7 @@ export function parseCampaign(text: string, file: string): CampaignDefinition {
         preset: variant.value.preset,
         options: variant.value.options,
         sweepPoint: point,
+        failover: null,
       });
     }
   });

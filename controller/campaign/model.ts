@@ -19,12 +19,22 @@ export interface TestbedDefinition {
 
 export type OptionValue = number | boolean | string;
 
+/** A failover experiment's settings as written (docs/campaigns.md); roles left out come from an embedded testbed. */
+export interface FailoverSettings {
+  readonly sessions?: ReadonlyArray<{ readonly client: string; readonly server: string; readonly target: string; readonly port?: number }>;
+  readonly meters?: ReadonlyArray<{ readonly agent: string; readonly meter: string; readonly intervalMs?: number }>;
+  readonly action?: { readonly agent?: string; readonly name?: string; readonly params?: Readonly<Record<string, OptionValue>> };
+  readonly iperf?: { readonly protocol?: "udp" | "tcp"; readonly bitrateBps?: number; readonly lengthBytes?: number; readonly intervalS?: number };
+  readonly timeline: { readonly t1S: number; readonly t2S: number };
+  readonly analysis?: Readonly<Record<string, number>>;
+}
+
 export interface ExperimentDefinition {
   /** Unique within the campaign; with a sweep value, e.g. `hard[options.width=0.01]`. */
   readonly key: string;
   readonly name: string;
-  /** throughput: MLRsearch or RFC 2544 binary search; soak: PLRsearch. */
-  readonly kind: "throughput" | "soak";
+  /** throughput: MLRsearch or RFC 2544 binary search; soak: PLRsearch; failover: a timeline on agents. */
+  readonly kind: "throughput" | "soak" | "failover";
   readonly testbed: string;
   readonly replications: number;
   readonly device: DeviceSpec | null;
@@ -33,6 +43,8 @@ export interface ExperimentDefinition {
   readonly options: Readonly<Record<string, OptionValue>>;
   /** The swept parameter and value this variant has, if any. */
   readonly sweepPoint: { readonly parameter: string; readonly value: OptionValue } | null;
+  /** kind failover: its settings with the sweep value applied; null otherwise. */
+  readonly failover: FailoverSettings | null;
 }
 
 export interface CampaignDefinition {

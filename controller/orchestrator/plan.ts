@@ -1,6 +1,6 @@
 /** A campaign's runs: every experiment (sweeps expanded) x replication, each with its derived seed. */
 import { formatDeviceSpec } from "../../common/devices/index.js";
-import type { CampaignDefinition, ExperimentDefinition } from "../campaign/model.js";
+import type { CampaignDefinition, ExperimentDefinition, FailoverSettings } from "../campaign/model.js";
 import { deriveSeed } from "../campaign/seeds.js";
 import type { NewRun } from "../store/index.js";
 
@@ -13,6 +13,8 @@ export interface ThroughputParameters {
   /** The device spec with the run's seed applied (null for a testbed of real agents). */
   readonly device: string | null;
   readonly sweep: { readonly parameter: string; readonly value: number | boolean | string } | null;
+  /** kind failover: the experiment's settings (sweep value applied); absent otherwise. */
+  readonly failover?: FailoverSettings;
 }
 
 export function runParameters(experiment: ExperimentDefinition, seed: number): ThroughputParameters {
@@ -23,6 +25,7 @@ export function runParameters(experiment: ExperimentDefinition, seed: number): T
     options: experiment.options,
     device: experiment.device ? formatDeviceSpec({ ...experiment.device, seed }) : null,
     sweep: experiment.sweepPoint,
+    ...(experiment.failover !== null && { failover: experiment.failover }),
   };
 }
 

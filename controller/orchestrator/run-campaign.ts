@@ -13,6 +13,7 @@ import type { CampaignDefinition } from "../campaign/model.js";
 import type { CampaignRecord, RunRecord, Store } from "../store/index.js";
 import { planRuns } from "./plan.js";
 import { createProgressReporter, etaS, newCounts } from "./progress.js";
+import { executeFailoverRun } from "./run-failover.js";
 import { executeSoakRun } from "./run-soak.js";
 import { executeThroughputRun, unknownTestbed, type RunEnding } from "./run-throughput.js";
 import { schedule, type Job } from "./scheduler.js";
@@ -79,7 +80,7 @@ export async function runCampaign(definition: CampaignDefinition, options: RunCa
         const testbed = definition.testbeds.get(testbedName);
         if (!testbed) throw unknownTestbed(run, testbedName);
         const startedS = clock.monotonicS();
-        const execute = run.kind === "soak" ? executeSoakRun : executeThroughputRun;
+        const execute = run.kind === "soak" ? executeSoakRun : run.kind === "failover" ? executeFailoverRun : executeThroughputRun;
         const ending = await execute(run, testbed, { store, logger, stop: options.stop });
         if (ending !== "interrupted") durationsS.push(clock.monotonicS() - startedS);
         return ending;

@@ -6,6 +6,7 @@ import type { Clock } from "../../common/clock.js";
 import { lossRatio } from "../search/measurer.js";
 import { resolveCampaign, type CampaignRef, type JsonValue, type Store, type StoredSample } from "../store/index.js";
 import type { CampaignReportData, ReportGoal, ReportRun, ReportSoak, SoakEstimatePoint } from "./model.js";
+import { storedFailoverAnalysis } from "./failover-runs.js";
 import { experimentIdentity } from "./sweep-point.js";
 
 /** The sample stream a soak run stores its per-trial estimates on (docs/report.md). */
@@ -69,7 +70,8 @@ export function loadCampaignReport(store: Store, campaignRef: CampaignRef, optio
     const { goals, soaks } = resultsOf(store, run.id);
     const soakEstimates = run.kind === "soak" ? soakEstimatesOf(store.samplesOf(run.id, SOAK_ESTIMATE_STREAM)) : [];
     const { id, experimentKey, replication, seed, kind, status, testbed, attempts, errorCode, errorMessage, startedAtMs, endedAtMs } = run;
-    return { id, experimentKey, experimentName, sweep, replication, seed, kind, status, testbed, attempts, errorCode, errorMessage, startedAtMs, endedAtMs, trials, goals, soaks, soakEstimates };
+    const failover = run.kind === "failover" ? { failover: storedFailoverAnalysis(store, run.id) } : {};
+    return { id, experimentKey, experimentName, sweep, replication, seed, kind, status, testbed, attempts, errorCode, errorMessage, startedAtMs, endedAtMs, trials, goals, soaks, soakEstimates, ...failover };
   });
   return {
     campaign: {

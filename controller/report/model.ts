@@ -2,6 +2,7 @@
  * The report's data model: plain, JSON-like data loaded from the store (load-report-data.ts) and
  * rendered by pure functions (renderCampaignReport). Tests build it by hand.
  */
+import type { RunAnalysis } from "../analysis/failover/index.js";
 import type { CampaignStatus, RunKind, RunStatus } from "../store/index.js";
 
 export type SweepValue = number | string | boolean;
@@ -80,6 +81,8 @@ export interface ReportRun {
   readonly goals: readonly ReportGoal[];
   readonly soaks: readonly ReportSoak[];
   readonly soakEstimates: readonly SoakEstimatePoint[];
+  /** A failover run's analysis (rebuilt from its stored events and samples); absent for other kinds. */
+  readonly failover?: RunAnalysis | null;
 }
 
 export interface CampaignReportData {

@@ -84,8 +84,10 @@ export async function startChild(options: ChildOptions): Promise<RunningChild> {
       options.readyTimeoutS * 1000,
     );
   });
+  let onAbort: (() => void) | undefined;
   const aborted = new Promise<never>((_resolve, reject) => {
-    options.signal?.addEventListener("abort", () => reject(options.signal?.reason), { once: true });
+    onAbort = () => reject(options.signal?.reason);
+    options.signal?.addEventListener("abort", onAbort, { once: true });
   });
   try {
     options.signal?.throwIfAborted();
@@ -96,5 +98,6 @@ export async function startChild(options: ChildOptions): Promise<RunningChild> {
     throw error;
   } finally {
     clearTimeout(timer);
+    if (onAbort) options.signal?.removeEventListener("abort", onAbort);
   }
 }

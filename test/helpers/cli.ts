@@ -9,12 +9,12 @@ export interface CliRun {
 }
 
 /** Run the built `testbench` binary (npm test builds it first) and capture everything. */
-export function runCli(args: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): CliRun {
+export function runCli(args: readonly string[], options: { cwd?: string; timeoutMs?: number; env?: Readonly<Record<string, string>> } = {}): CliRun {
   const result = spawnSync(process.execPath, [path.join(repoRoot, "dist/bin/testbench.js"), ...args], {
     cwd: options.cwd ?? repoRoot,
     encoding: "utf8",
     timeout: options.timeoutMs ?? 60_000,
-    env: { ...process.env, TESTBENCH_LOG_LEVEL: "silent" },
+    env: { ...process.env, TESTBENCH_LOG_LEVEL: "silent", ...options.env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

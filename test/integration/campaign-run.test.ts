@@ -3,7 +3,7 @@
  * run, Ctrl-C then resume, and kill -9 then resume — the campaign completes with no duplicated
  * and at most one lost trial, and each run's stored trials are exactly the search it reports.
  */
-import { spawn, execSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -14,6 +14,7 @@ import type { Measurer } from "../../controller/search/measurer.js";
 import { mlrSearch } from "../../controller/search/mlr/search.js";
 import { openStore, ResumeMeasurer } from "../../controller/store/index.js";
 import { runCli } from "../helpers/cli.js";
+import { newProcessTag, processesWithTag } from "../helpers/processes.js";
 import { repoRoot } from "../helpers/paths.js";
 
 const campaignYaml = `name: resume-test
@@ -48,8 +49,11 @@ function storedTrialCount(store: string): number {
   }
 }
 
-async function startAndInterrupt(file: string, store: string, signal: NodeJS.Signals, afterTrials: number): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [path.join(repoRoot, "dist/bin/testbench.js"), "run", file, "--store", store], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, TESTBENCH_LOG_LEVEL: "silent" } });
+async function startAndInterrupt(file: string, store: string, signal: NodeJS.Signals, afterTrials: number, tag: string): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [path.join(repoRoot, "dist/bin/testbench.js"), "run", file, "--store", store], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, TESTBENCH_LOG_LEVEL: "silent", TESTBENCH_TEST_TAG: tag },
+  });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -63,8 +67,9 @@ async function startAndInterrupt(file: string, store: string, signal: NodeJS.Sig
   return { code: await exited, output };
 }
 
-function helperProcesses(): number {
-  return execSync("ps -eo args", { encoding: "utf8" }).split("\n").filter((line) => /dist\/bin\/testbench\.js (agent|trex-emulator)/.test(line)).length;
+/** Helper processes (agents, emulators) left by the controller this test started. */
+function helperProcesses(tag: string): number {
+  return processesWithTag(tag).length;
 }
 
 /** Replaying a run's stored trials through MLRsearch must use every one and give the stored result. */
@@ -109,12 +114,13 @@ describe("testbench run", () => {
 
   it("Ctrl-C lets the trial in flight finish, marks the campaign interrupted, and a rerun resumes it", async () => {
     const { file, store } = setup();
-    const { code, output } = await startAndInterrupt(file, store, "SIGINT", 8);
+    const tag = newProcessTag();
+    const { code, output } = await startAndInterrupt(file, store, "SIGINT", 8, tag);
     expect(code, output).toBe(130);
     const opened = openStore(store, { mode: "inspect" });
     expect(opened.campaigns()[0]?.status).toBe("interrupted");
     opened.close();
-    expect(helperProcesses()).toBe(0);
+    expect(helperProcesses(tag)).toBe(0);
     const again = runCli(["run", file, "--store", store], { timeoutMs: 180_000 });
     expect(again.status, `${again.stdout}${again.stderr}`).toBe(0);
     expect(again.stdout).toMatch(/completed \(resumed\)/);
@@ -123,11 +129,12 @@ describe("testbench run", () => {
 
   it("after kill -9 mid-campaign, running again completes it with no duplicated and at most one lost trial", async () => {
     const { file, store } = setup();
-    const { code, output } = await startAndInterrupt(file, store, "SIGKILL", 12);
+    const tag = newProcessTag();
+    const { code, output } = await startAndInterrupt(file, store, "SIGKILL", 12, tag);
     expect(code, output).toBeNull();
     const storedBefore = storedTrialCount(store);
-    for (let waited = 0; helperProcesses() > 0 && waited < 50; waited += 1) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(helperProcesses()).toBe(0);
+    for (let waited = 0; helperProcesses(tag) > 0 && waited < 50; waited += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(helperProcesses(tag)).toBe(0);
     const again = runCli(["run", file, "--store", store], { timeoutMs: 180_000 });
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/completed \(resumed\)/);
@@ -142,7 +149,7 @@ describe("testbench run", () => {
     writeFileSync(bad, "name: bad\nexperiments:\n  - {name: a, kind: throughput, testbed: nowhere, device: 'hard:mrr=1e7'}\n  - {name: b, kind: warp}\n");
     const run = runCli(["run", bad, "--store", store]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/has 2 errors:\n.*bad.yaml:3:\d+: experiments\[0\]\.testbed: unknown testbed "nowhere"[^\n]*\n.*bad.yaml:4:\d+: experiments\[1\]\.kind: must be one of "throughput", "soak"; got "warp"/);
+    expect(run.stderr).toMatch(/has 2 errors:\n.*bad.yaml:3:\d+: experiments\[0\]\.testbed: unknown testbed "nowhere"[^\n]*\n.*bad.yaml:4:\d+: experiments\[1\]\.kind: must be one of "throughput", "soak", "failover"; got "warp"/);
     expect(existsSync(store)).toBe(false);
   });
 });

@@ -3,7 +3,6 @@
  * `testbench search --agent`, through local agent processes driving TRex emulator processes
  * over TRex's RPC, all on loopback.
  */
-import { execSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,21 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "../../common/logger.js";
 import { startEmbeddedTestbed, type EmbeddedTestbed } from "../../controller/testbed/embedded.js";
 import { runCli } from "../helpers/cli.js";
+import { newProcessTag, processesWithTag } from "../helpers/processes.js";
 
 const shortTrials = ["--initial-duration", "0.05", "--final-duration", "0.05", "--duration-sum", "1.05"];
 
-function testbenchProcesses(): string[] {
-  return execSync("ps -eo pid,args", { encoding: "utf8" })
-    .split("\n")
-    .filter((line) => /dist\/bin\/testbench\.js (agent|trex-emulator)/.test(line) && !line.includes(" ps "));
-}
-
 describe("testbench start", () => {
   it("runs the default campaign through local agents and TRex emulators, stores it, writes the report, and cleans up", () => {
-    const before = testbenchProcesses().length;
+    const tag = newProcessTag();
     const dir = mkdtempSync(path.join(tmpdir(), "tb-start-"));
     const store = path.join(dir, "store.sqlite");
-    const run = runCli(["start", "--store", store], { timeoutMs: 240_000 });
+    const run = runCli(["start", "--store", store], { timeoutMs: 240_000, env: { TESTBENCH_TEST_TAG: tag } });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/Testbench: campaign default from .*examples\/default\.yaml/);
     expect(run.stdout).toMatch(/hard-10M: throughput mlr on local \(device hard\), 2 replication\(s\)/);
@@ -35,7 +29,7 @@ describe("testbench start", () => {
     expect(existsSync(reportFile)).toBe(true);
     expect(readFileSync(reportFile, "utf8")).toMatch(/<svg[^>]*>/);
     expect(run.stderr).toMatch(/SUMMARY completed=5\/5 succeeded=5 failed=0/);
-    expect(testbenchProcesses().length).toBe(before);
+    expect(processesWithTag(tag)).toEqual([]);
   });
 });
 

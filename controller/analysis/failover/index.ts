@@ -18,3 +18,4 @@ export type { DevicePower, PowerEpoch } from "./power-epochs.js";
 export { epochBands, powerBands, powerDevices, type BandPoint, type Bands, type EpochMetric } from "./bands.js";
 export { sweepTable, groupBySweepValue, type SweepRow, type SweepRun } from "./sweep-table.js";
 export { median, spreadOf, type Spread } from "./spread.js";
+export { assembleLiveRun, liveAnchorUnixNs, type LiveInterval, type LiveRunCaptures, type LiveSession, type LiveSide } from "./live-run.js";

@@ -8,6 +8,7 @@ import type { CampaignReportData } from "../model.js";
 import { campaignCharts, experimentAnchor, type ReportChart } from "../report-charts.js";
 import { headerSection } from "./header-section.js";
 import { h } from "./html.js";
+import { failoverSections } from "./failover-section.js";
 import { experimentSection } from "./run-section.js";
 import { REPORT_CSS } from "./styles.js";
 import { summarySection } from "./summary-section.js";
@@ -21,7 +22,8 @@ export interface RenderedReport {
 const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 export function renderCampaignReportWithCharts(data: CampaignReportData): RenderedReport {
-  const groups = groupExperiments(summarizeExperiments(data.runs));
+  const failover = failoverSections(data.runs);
+  const groups = groupExperiments(summarizeExperiments(data.runs.filter((run) => run.kind !== "failover")));
   const charts = campaignCharts(groups);
   const experiments = groups.flatMap((group) => group.experiments);
   const toc = experiments.map((experiment) => `<li><a href="#${experimentAnchor(experiment.experimentKey)}">${h(experiment.experimentKey)}</a></li>`).join("");
@@ -37,11 +39,12 @@ export function renderCampaignReportWithCharts(data: CampaignReportData): Render
     headerSection(data),
     experiments.length > 1 ? `<nav class="toc"><h4>Experiments</h4><ul>${toc}</ul></nav>` : "",
     summarySection(groups, charts),
+    failover.html,
     `<section id="experiments"><h2>Experiments and runs</h2>${experiments.map((experiment) => experimentSection(experiment, charts)).join("")}</section>`,
     `<footer>Made by Testbench${generated} from ${h(data.campaign.storeFile)}. How to read this report: docs/report.md.</footer>`,
     "</main></body></html>",
   ].join("\n");
-  return { html, charts: charts.all };
+  return { html, charts: [...charts.all, ...failover.charts] };
 }
 
 /** The report page for a campaign's data (pure: same data, same bytes). */
