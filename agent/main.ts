@@ -47,6 +47,7 @@ export async function startAgent(config: AgentConfig, options: RunAgentOptions):
     host: config.listen.host,
     port: config.listen.port,
     token: config.token,
+    tls: config.tls,
     clock,
     logger,
     context: {

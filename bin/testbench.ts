@@ -13,6 +13,7 @@ import { runCommand } from "../controller/cli/run-command.js";
 import { exportCommand } from "../controller/cli/export-command.js";
 import { reportCommand } from "../controller/cli/report-command.js";
 import { lbsimCommand } from "../controller/cli/lbsim-command.js";
+import { deployCommand } from "../controller/cli/deploy-command.js";
 import { agentCommand } from "../agent/cli/agent-command.js";
 import { trexEmulatorCommand } from "../agent/cli/trex-emulator-command.js";
 
@@ -66,6 +67,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addCommand(exportCommand(context))
     .addCommand(reportCommand(context))
     .addCommand(lbsimCommand(context))
+    .addCommand(deployCommand(context))
     .addCommand(agentCommand(context))
     .addCommand(trexEmulatorCommand(context));
   for (const command of program.commands) command.exitOverride();

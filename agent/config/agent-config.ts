@@ -1,5 +1,6 @@
 /** The agent's configuration (agent.yaml), validated and frozen; docs/agent.md documents every key. */
 import { WireDefaults } from "../../common/wire/protocol.js";
+import type { TlsConfig } from "./tls-config.js";
 import type { ActionDefinition } from "../actions/action-definition.js";
 import type { Iperf3Config } from "./iperf3-config.js";
 import type { MeterConfig } from "./meter-config.js";
@@ -56,6 +57,8 @@ export interface AgentConfig {
   readonly actions?: readonly ActionDefinition[];
   /** iperf3 servers and clients (docs/iperf3.md); absent: not offered. */
   readonly iperf3?: Iperf3Config | undefined;
+  /** wss with an optional client-certificate check (docs/security.md); absent: plain ws. */
+  readonly tls?: TlsConfig | undefined;
 }
 
 export const AGENT_CONFIG_DEFAULTS = Object.freeze({

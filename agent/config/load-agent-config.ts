@@ -9,9 +9,11 @@ import { readActionsConfig } from "./actions-config.js";
 import { readGeneratorConfig } from "./generator-config.js";
 import { readIperf3Config } from "./iperf3-config.js";
 import { readMetersConfig } from "./meters-config.js";
+import { readTlsConfig } from "./tls-config.js";
+import { tokenWhenAbsent } from "./token-policy.js";
 import { CONFIG_INVALID, YamlFields } from "./yaml-fields.js";
 
-const TOP_LEVEL_KEYS = ["agentId", "listen", "token", "tokenFile", "limits", "heartbeatIntervalS", "generator", "meters", "actions", "iperf3"];
+const TOP_LEVEL_KEYS = ["agentId", "listen", "token", "tokenFile", "limits", "heartbeatIntervalS", "generator", "meters", "actions", "iperf3", "tls"];
 
 /** Reads a token file named in the config (path as written, relative to the config's folder). */
 export type TokenFileReader = (path: string) => Promise<string>;
@@ -56,14 +58,17 @@ export async function parseAgentConfig(text: string, file: string, readTokenFile
   listen.rejectUnknownKeys(["host", "port"]);
   const limits = root.section("limits");
   limits.rejectUnknownKeys(["maxMessageBytes", "maxPendingRequests"]);
+  const listenHost = listen.string("host", AGENT_CONFIG_DEFAULTS.listenHost);
+  const hasToken = root.has("token") || root.has("tokenFile");
   return Object.freeze({
     file,
     agentId: root.string("agentId", hostname()),
     listen: Object.freeze({
-      host: listen.string("host", AGENT_CONFIG_DEFAULTS.listenHost),
+      host: listenHost,
       port: listen.number("port", { min: 0, max: 65535, integer: true }, AGENT_CONFIG_DEFAULTS.listenPort),
     }),
-    token: await readToken(root, readTokenFile),
+    // No token at all is allowed only on loopback (token-policy.ts); an empty token turns authentication off.
+    token: hasToken ? await readToken(root, readTokenFile) : tokenWhenAbsent(root, listenHost),
     limits: Object.freeze({
       maxMessageBytes: limits.number("maxMessageBytes", { min: 1024, max: 64 * 1024 * 1024, integer: true, unit: "bytes" }, AGENT_CONFIG_DEFAULTS.maxMessageBytes),
       maxPendingRequests: limits.number("maxPendingRequests", { min: 1, max: 1024, integer: true }, AGENT_CONFIG_DEFAULTS.maxPendingRequests),
@@ -73,6 +78,7 @@ export async function parseAgentConfig(text: string, file: string, readTokenFile
     meters: readMetersConfig(root),
     actions: readActionsConfig(root),
     iperf3: readIperf3Config(root),
+    tls: root.has("tls") ? readTlsConfig(root.section("tls"), file) : undefined,
   });
 }
 

@@ -1,25 +1,38 @@
 /**
- * The agent's WebSocket server: authenticates during the upgrade (HTTP 401 before any frame is
- * read), caps frame sizes, runs liveness, and gives every connection its own AgentSession.
+ * The agent's WebSocket server (ws://, or wss:// with optional client certificates):
+ * guards against connection floods, authenticates during the upgrade (429/403/401 before any
+ * frame is read), caps frame sizes, runs liveness, and gives every connection its own AgentSession.
  */
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, Server } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { Clock } from "../../common/clock.js";
 import type { Logger } from "../../common/logger.js";
 import { HARD_FRAME_LIMIT_FACTOR, WIRE_SUBPROTOCOL } from "../../common/wire/protocol.js";
+import type { TlsConfig } from "../config/tls-config.js";
+import { assertTokenPolicy } from "../config/token-policy.js";
 import { AgentSession } from "../session/agent-session.js";
 import type { SessionContext } from "../session/session-context.js";
-import { createTokenCheck } from "./auth.js";
+import type { AuthRateLimitPolicy } from "./auth-rate-limit.js";
+import { ConnectionGuard, type ConnectionGuardPolicy } from "./connection-guard.js";
 import { startHeartbeat } from "./heartbeat.js";
 import { listen, refuseUpgrade, stopHttpServer } from "./http-helpers.js";
+import { createAgentHttpServer } from "./tls-server.js";
+import { createUpgradeGate } from "./upgrade-gate.js";
 
 export interface AgentServerOptions {
   readonly host: string;
   /** 0: any free port (see AgentServer.port). */
   readonly port: number;
+  /** The shared secret; "" turns authentication off and is allowed on a loopback address only. */
   readonly token: string;
+  /** Serve wss:// (and check client certificates when it names a client CA). */
+  readonly tls?: TlsConfig | undefined;
+  /** Failed-authentication limits per peer address (docs/security.md). */
+  readonly authRateLimit?: Partial<AuthRateLimitPolicy>;
+  /** Connection-flood limits (docs/security.md). */
+  readonly connectionGuard?: Partial<ConnectionGuardPolicy>;
   /** Shared by every session; its hello carries the limits enforced here. */
   readonly context: SessionContext;
   readonly clock: Clock;
@@ -31,7 +44,7 @@ export interface AgentServerOptions {
 export interface AgentServer {
   readonly host: string;
   readonly port: number;
-  /** ws://host:port/ */
+  /** ws://host:port/ or wss://host:port/ */
   readonly url: string;
   /** Tell every controller the agent is going away, end all sessions, stop listening. */
   close(): Promise<void>;
@@ -39,7 +52,10 @@ export interface AgentServer {
 
 export async function startAgentServer(options: AgentServerOptions): Promise<AgentServer> {
   const { context, clock, logger } = options;
-  const isAuthorized = createTokenCheck(options.token);
+  assertTokenPolicy(options.token, options.host);
+  if (options.token === "") logger.warn({ host: options.host }, "authentication is off: no token, listening on loopback only");
+  const admit = createUpgradeGate({ token: options.token, tls: options.tls, authRateLimit: options.authRateLimit, clock, logger });
+  const guard = new ConnectionGuard(clock, options.connectionGuard ?? {}, (refusal) => logger.debug(refusal, "connection dropped by the flood guard"));
   const sessions = new Map<AgentSession, Promise<void>>();
   const webSockets = new WebSocketServer({
     noServer: true,
@@ -49,10 +65,10 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
   });
   let sessionCount = 0;
 
-  const onConnection = (socket: WebSocket, request: IncomingMessage): void => {
+  const onConnection = (socket: WebSocket, request: IncomingMessage, clientCertificate: string | undefined): void => {
     const sessionId = `s${++sessionCount}`;
     const peer = `${request.socket.remoteAddress ?? "?"}:${request.socket.remotePort ?? "?"}`;
-    const sessionLogger = logger.child({ sessionId, peer });
+    const sessionLogger = logger.child({ sessionId, peer, ...(clientCertificate === undefined ? {} : { clientCertificate }) });
     const session = new AgentSession(sessionId, { send: (bytes) => socket.send(bytes), close: (code, reason) => socket.close(code, reason) }, context, sessionLogger);
     const stopped = new AbortController();
     const heartbeat = startHeartbeat(socket, {
@@ -82,29 +98,37 @@ export async function startAgentServer(options: AgentServerOptions): Promise<Age
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     socket.on("error", (error) => logger.debug({ err: error }, "upgrade socket error"));
-    if (!isAuthorized(request)) {
-      logger.warn({ peer: request.socket.remoteAddress }, "upgrade refused: missing or wrong token");
-      refuseUpgrade(socket, 401, "Unauthorized", 'WWW-Authenticate: Bearer realm="testbench-agent"');
+    const decision = admit(request);
+    if (!decision.allow) {
+      refuseUpgrade(socket, decision.status, decision.reason, decision.header);
       return;
     }
-    webSockets.handleUpgrade(request, socket, head, (webSocket) => onConnection(webSocket, request));
+    guard.upgraded(request.socket);
+    webSockets.handleUpgrade(request, socket, head, (webSocket) => onConnection(webSocket, request, decision.clientCertificate));
   };
 
-  const server: Server = createServer((_request, response) => {
+  const server: Server = await createAgentHttpServer(options.tls, (_request, response) => {
     response.writeHead(426, { "Content-Type": "text/plain", Upgrade: "websocket" }).end("testbench agent: connect with a WebSocket client\n");
+  });
+  server.on("connection", (socket: Socket) => guard.admit(socket));
+  // TLS handshakes that fail (no or untrusted client certificate) end here, not in a crash.
+  server.on("tlsClientError", (error: Error, socket: Socket) => {
+    logger.warn({ peer: socket.remoteAddress, problem: error.message }, "TLS handshake refused");
   });
   server.on("upgrade", onUpgrade);
   await listen(server, options.host, options.port);
   const { port } = server.address() as AddressInfo;
   const hostForUrl = options.host.includes(":") ? `[${options.host}]` : options.host;
-  logger.info({ host: options.host, port }, "agent listening");
+  const scheme = options.tls === undefined ? "ws" : "wss";
+  logger.info({ host: options.host, port, tls: options.tls !== undefined, clientCertificates: options.tls?.requireClientCert ?? false }, "agent listening");
 
   return {
     host: options.host,
     port,
-    url: `ws://${hostForUrl}:${port}/`,
+    url: `${scheme}://${hostForUrl}:${port}/`,
     close: async () => {
       server.off("upgrade", onUpgrade);
+      guard.close();
       for (const session of sessions.keys()) session.shutdown();
       const ended = Promise.all(sessions.values());
       const grace = new AbortController();

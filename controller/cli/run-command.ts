@@ -4,6 +4,7 @@ import { Command } from "commander";
 import { systemClock } from "../../common/system-clock.js";
 import { loadCampaignFile } from "../campaign/load.js";
 import { runCampaign } from "../orchestrator/run-campaign.js";
+import { writeCampaignReport } from "../report/index.js";
 import type { CliContext } from "./context.js";
 import { exitCodes } from "./context.js";
 import { openCliStore, storeOption } from "./store-option.js";
@@ -36,6 +37,8 @@ export function runCommand(context: CliContext): Command {
         );
         for (const failure of outcome.failures) context.stdout(`  failed ${failure.run}: [${failure.code ?? "?"}] ${failure.message ?? ""}`);
         context.stdout(`store: ${store.file}`);
+        const report = writeCampaignReport(store, campaign.id, { outFile: path.join(path.dirname(store.file), `report-${campaign.name}-${campaign.id}.html`), clock: systemClock });
+        context.stdout(`report: ${report.htmlFile}`);
         if (campaign.status === "interrupted") {
           context.stdout(`resume with: testbench run ${file}${values.store ? ` --store ${values.store}` : ""}`);
           process.exitCode = exitCodes.interrupted;

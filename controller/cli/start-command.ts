@@ -28,7 +28,9 @@ export function startCommand(context: CliContext): Command {
       const definition = loadCampaignFile(values.campaign);
       context.stdout(`Testbench: campaign ${definition.name} from ${path.relative(process.cwd(), definition.file) || definition.file}`);
       for (const experiment of definition.experiments) {
-        context.stdout(`  ${experiment.key}: ${experiment.kind} ${experiment.algorithm} on ${experiment.testbed} (${experiment.device ? `device ${experiment.device.kind}` : "agents"}), ${experiment.replications} replication(s)`);
+        const what = experiment.kind === "throughput" ? `throughput ${experiment.algorithm}` : experiment.kind;
+        const where = experiment.device ? `device ${experiment.device.kind}` : "its agents";
+        context.stdout(`  ${experiment.key}: ${what} on ${experiment.testbed} (${where}), ${experiment.replications} replication(s)`);
       }
       const store = openCliStore(values.store, "run", `testbench start ${definition.file}`);
       try {
