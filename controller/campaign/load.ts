@@ -9,7 +9,7 @@ import { ValidationError } from "../../common/errors.js";
 import { loadFailoverExperiment } from "./failover-experiment.js";
 import { checkThroughput, deviceFrom, optionsByAlgorithm, type Algorithm } from "./experiment-check.js";
 import { CampaignFileError, dottedPath, type CampaignIssue } from "./issues.js";
-import type { CampaignDefinition, ExperimentDefinition, OptionValue, TestbedDefinition } from "./model.js";
+import type { AgentRef, CampaignDefinition, ExperimentDefinition, MeterRef, OptionValue, TestbedDefinition } from "./model.js";
 import { campaignSchema, throughputExperimentSchema } from "./schema.js";
 import { checkSchema } from "./schema-check.js";
 import { applySweep } from "./sweep.js";
@@ -144,7 +144,32 @@ function loadTestbeds(root: Raw, file: string, at: (p: DataPath, message: string
       }
       return { id: String(agent["id"]), url: String(agent["url"]), tokenFile };
     });
-    testbeds.set(name, { name, kind, agents });
+    const meters = loadMeters(bed, kind, agents, (index, key, message) => at(["testbeds", name, "meters", ...(index === null ? [] : [index, key])], message));
+    testbeds.set(name, { name, kind, agents, meters });
   }
   return testbeds;
+}
+
+/** The meter the embedded testbed's agent defines (a simulated trace, controller/testbed/embedded.ts). */
+export const EMBEDDED_METER: MeterRef = Object.freeze({ agent: "embedded", meter: "sim" });
+
+function loadMeters(bed: Raw, kind: TestbedDefinition["kind"], agents: readonly AgentRef[], at: (index: number | null, key: string, message: string) => void): MeterRef[] {
+  const raw = (Array.isArray(bed["meters"]) ? bed["meters"] : []).filter(isMapping);
+  if (kind === "embedded") {
+    if (raw.length > 0) at(null, "", "the embedded testbed records its own simulated meter; remove meters or use kind: agents");
+    return [EMBEDDED_METER];
+  }
+  if (kind !== "agents") {
+    if (raw.length > 0) at(null, "", `a ${kind} testbed has no agents to read meters on; remove meters or use kind: agents`);
+    return [];
+  }
+  const seen = new Set<string>();
+  return raw.map((entry, index) => {
+    const agent = String(entry["agent"]);
+    const meter = String(entry["meter"]);
+    if (!agents.some((ref) => ref.id === agent)) at(index, "agent", `meter ${meter} names agent "${agent}", which is not in this testbed's agents (${agents.map((ref) => ref.id).join(", ")})`);
+    if (seen.has(`${agent}/${meter}`)) at(index, "meter", `meter ${agent}/${meter} is named twice`);
+    seen.add(`${agent}/${meter}`);
+    return { agent, meter, ...(typeof entry["intervalMs"] === "number" && { intervalMs: entry["intervalMs"] }) };
+  });
 }

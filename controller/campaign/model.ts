@@ -10,11 +10,20 @@ export interface AgentRef {
   readonly tokenFile: string;
 }
 
+/** A power meter an agent's config defines, recorded over every throughput and soak trial. */
+export interface MeterRef {
+  readonly agent: string;
+  readonly meter: string;
+  readonly intervalMs?: number;
+}
+
 export interface TestbedDefinition {
   readonly name: string;
   /** embedded: a TRex emulator and a local agent on loopback per run; simulated: in-process device; agents: remote agents. */
   readonly kind: TestbedKind;
   readonly agents: readonly AgentRef[];
+  /** agents: the meters named by the campaign; embedded: its agent's simulated meter; simulated: none. */
+  readonly meters: readonly MeterRef[];
 }
 
 export type OptionValue = number | boolean | string;

@@ -94,6 +94,13 @@ const agentRef = {
   properties: { id: name, url: { type: "string", pattern: "^wss?://" }, tokenFile: { type: "string", minLength: 1 } },
 } as const;
 
+const meterRef = {
+  type: "object",
+  additionalProperties: false,
+  required: ["agent", "meter"],
+  properties: { agent: name, meter: { type: "string", pattern: "^[A-Za-z0-9_.:-]{1,64}$" }, intervalMs: { type: "integer", minimum: 1, maximum: 3600000 } },
+} as const;
+
 const testbed = {
   type: "object",
   additionalProperties: false,
@@ -101,6 +108,7 @@ const testbed = {
   properties: {
     kind: { enum: ["embedded", "simulated", "agents"] },
     agents: { type: "array", minItems: 1, items: agentRef },
+    meters: { type: "array", items: meterRef },
   },
 } as const;
 

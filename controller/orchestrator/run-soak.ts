@@ -25,7 +25,7 @@ export async function executeSoakRun(run: RunRecord, testbed: TestbedDefinition,
   try {
     const live = await openLiveMeasurer(testbed, parameters, { logger, trialIdPrefix: `run${run.id}` });
     try {
-      const stored = createRunMeasurer(store, run.id, live.measurer, { clock: live.clock });
+      const stored = createRunMeasurer(store, run.id, live.measurer, { clock: live.clock, ...(live.powerOf && { powerOf: live.powerOf }) });
       const finishing = { measure: (request: Parameters<typeof stored.measure>[0]) => stored.measure(request) };
       const measurer = live.virtualClock ? withVirtualTime(finishing, live.virtualClock) : finishing;
       const knownEstimates = store.samplesOf(run.id, estimateStream).length;

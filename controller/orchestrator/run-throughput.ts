@@ -40,7 +40,7 @@ export async function executeThroughputRun(run: RunRecord, testbed: TestbedDefin
     const live = await openLiveMeasurer(testbed, parameters, { logger, trialIdPrefix: `run${run.id}` });
     try {
       const warmupS = Number(parameters.options["warmup"] ?? 0);
-      const stored = createRunMeasurer(store, run.id, live.measurer, { clock: live.clock, isWarmup: (index) => warmupS > 0 && index === 1 });
+      const stored = createRunMeasurer(store, run.id, live.measurer, { clock: live.clock, isWarmup: (index) => warmupS > 0 && index === 1, ...(live.powerOf && { powerOf: live.powerOf }) });
       let measurer = finishingTrials(stored);
       if (live.virtualClock) measurer = withVirtualTime(measurer, live.virtualClock);
       if (stored.replayedCount > 0 || store.trialsOf(run.id).length > 0) logger.info({ storedTrials: store.trialsOf(run.id).length }, "resuming from stored trials");

@@ -7,6 +7,7 @@ import { lossRatio } from "../search/measurer.js";
 import { resolveCampaign, type CampaignRef, type JsonValue, type Store, type StoredSample } from "../store/index.js";
 import type { CampaignReportData, ReportGoal, ReportRun, ReportSoak, SoakEstimatePoint } from "./model.js";
 import { storedFailoverAnalysis } from "./failover-runs.js";
+import { storedTrialPower } from "./trial-power.js";
 import { experimentIdentity } from "./sweep-point.js";
 
 /** The sample stream a soak run stores its per-trial estimates on (docs/report.md). */
@@ -60,13 +61,17 @@ export function loadCampaignReport(store: Store, campaignRef: CampaignRef, optio
   const campaign = resolveCampaign(store, campaignRef);
   const runs: ReportRun[] = store.runsOf(campaign.id).map((run) => {
     const { name: experimentName, sweep } = experimentIdentity(run.experimentKey, run.parameters);
-    const trials = store.trialsOf(run.id).map((trial) => ({
-      index: trial.index,
-      warmup: trial.warmup,
-      durationS: trial.result.durationS,
-      loadPps: trial.result.loadPps,
-      lossRatio: lossRatio(trial.result),
-    }));
+    const trials = store.trialsOf(run.id).map((trial) => {
+      const power = storedTrialPower(trial.power);
+      return {
+        index: trial.index,
+        warmup: trial.warmup,
+        durationS: trial.result.durationS,
+        loadPps: trial.result.loadPps,
+        lossRatio: lossRatio(trial.result),
+        ...(power !== undefined && { power }),
+      };
+    });
     const { goals, soaks } = resultsOf(store, run.id);
     const soakEstimates = run.kind === "soak" ? soakEstimatesOf(store.samplesOf(run.id, SOAK_ESTIMATE_STREAM)) : [];
     const { id, experimentKey, replication, seed, kind, status, testbed, attempts, errorCode, errorMessage, startedAtMs, endedAtMs } = run;

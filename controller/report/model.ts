@@ -33,6 +33,8 @@ export interface ReportTrial {
   readonly loadPps: number;
   /** As the search computes it (unsent packets and negative loss count as loss). */
   readonly lossRatio: number;
+  /** Mean power per device over the trial, W (devices whose meter gave no reading are left out); absent without meters. */
+  readonly power?: Readonly<Record<string, number>>;
 }
 
 /** One goal of a throughput search (MLRsearch, or RFC 2544 as one goal). */

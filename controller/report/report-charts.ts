@@ -4,11 +4,13 @@
  */
 import { boundsChart, type BoundsRow } from "./charts/bounds-chart.js";
 import { lossLoadChart } from "./charts/loss-load-chart.js";
+import { powerLoadChart } from "./charts/power-load-chart.js";
 import { soakChart } from "./charts/soak-chart.js";
 import { sweepChart, type SweepSeries } from "./charts/sweep-chart.js";
 import { trialSequenceChart } from "./charts/trial-sequence-chart.js";
 import type { ExperimentGroup, ExperimentSummary, MetricName } from "./experiment-summary.js";
 import type { ReportRun } from "./model.js";
+import { powerDevices } from "./trial-power.js";
 
 export interface ReportChart {
   /** e.g. "run-12-trials"; the .svg file is named after it. */
@@ -40,18 +42,28 @@ export function runLabel(run: ReportRun): string {
   return `${run.experimentKey} #${run.replication}`;
 }
 
+/** Per device with trial power: mean W against load. */
+function powerCharts(run: ReportRun, label: string): ReportChart[] {
+  return powerDevices(run.trials).map((device, index) => {
+    const id = `run-${run.id}-power-${index + 1}-${slug(device)}`;
+    const title = `${label}: ${device} power against load`;
+    return { id, title, svg: powerLoadChart({ id, title, device, trials: run.trials }) };
+  });
+}
+
 export function runCharts(run: ReportRun): ReportChart[] {
   if (run.trials.length === 0) return [];
   const label = runLabel(run);
   if (run.kind === "soak") {
     const title = `${label}: soak estimate ± stdev over trials`;
-    return [{ id: `run-${run.id}-soak`, title, svg: soakChart({ id: `run-${run.id}-soak`, title, trials: run.trials, estimates: run.soakEstimates, soaks: run.soaks }) }];
+    return [{ id: `run-${run.id}-soak`, title, svg: soakChart({ id: `run-${run.id}-soak`, title, trials: run.trials, estimates: run.soakEstimates, soaks: run.soaks }) }, ...powerCharts(run, label)];
   }
   const sequenceTitle = `${label}: trial sequence`;
   const lossTitle = `${label}: loss ratio against load`;
   return [
     { id: `run-${run.id}-trials`, title: sequenceTitle, svg: trialSequenceChart({ id: `run-${run.id}-trials`, title: sequenceTitle, trials: run.trials, goals: run.goals }) },
     { id: `run-${run.id}-loss`, title: lossTitle, svg: lossLoadChart({ id: `run-${run.id}-loss`, title: lossTitle, trials: run.trials, goals: run.goals }) },
+    ...powerCharts(run, label),
   ];
 }
 

@@ -5,7 +5,7 @@
  * attempt repeats none of the stored ones.
  */
 import type { Clock } from "../../common/clock.js";
-import type { Measurer, TrialRequest } from "../search/measurer.js";
+import type { Measurer, TrialRequest, TrialResult } from "../search/measurer.js";
 import { ResumeMeasurer } from "./resume-measurer.js";
 import { describeRun } from "./run-table.js";
 import type { Store } from "./store.js";
@@ -15,6 +15,8 @@ export interface RunMeasurerOptions {
   readonly clock: Clock;
   /** Which trials are warm-ups (MLRsearch with warmupDurationS > 0: trial 1); default none. */
   readonly isWarmup?: (index: number, request: TrialRequest) => boolean;
+  /** The power recorded over a live trial (stored in its `power` field), if any. */
+  readonly powerOf?: (result: TrialResult) => unknown;
 }
 
 export function createRunMeasurer(store: Store, runId: number, live: Measurer, options: RunMeasurerOptions): ResumeMeasurer {
@@ -32,13 +34,16 @@ export function createRunMeasurer(store: Store, runId: number, live: Measurer, o
   return new ResumeMeasurer(stored, live, {
     clock: options.clock,
     source: `${describeRun(run)} in ${store.file}`,
-    onLiveTrial: (trial) =>
+    onLiveTrial: (trial) => {
+      const power = options.powerOf?.(trial.result);
       store.insertTrial(runId, {
         index: trial.index,
         warmup: options.isWarmup?.(trial.index, trial.request) ?? false,
         result: trial.result,
         startedAtMs: trial.startedAtMs,
         endedAtMs: trial.endedAtMs,
-      }),
+        ...(power !== undefined && { power }),
+      });
+    },
   });
 }

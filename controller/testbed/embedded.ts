@@ -31,6 +31,19 @@ export const testbenchBin = fileURLToPath(
   new URL(import.meta.url.endsWith(".ts") ? "../../dist/bin/testbench.js" : "../../bin/testbench.js", import.meta.url),
 );
 
+/**
+ * The agent's meter `sim` (docs/power.md): a flat simulated trace with noise. It does not follow
+ * the offered load (the agent's meters cannot see its generator), so power vs load is flat here.
+ */
+export const EMBEDDED_METER_NAME = "sim";
+const embeddedMeterConfig = [
+  "meters:",
+  `  - name: ${EMBEDDED_METER_NAME}`,
+  "    kind: simulated",
+  "    intervalMs: 10",
+  "    options: {levels: [{atS: 0, powerW: 45}], noiseW: 0.5, seed: 1}",
+];
+
 export async function startEmbeddedTestbed(options: EmbeddedTestbedOptions): Promise<EmbeddedTestbed> {
   const dir = await mkdtemp(path.join(tmpdir(), "testbench-embedded-"));
   const children: RunningChild[] = [];
@@ -66,6 +79,7 @@ export async function startEmbeddedTestbed(options: EmbeddedTestbedOptions): Pro
         `  rpcPort: ${trexRpcPort}`,
         "  timeoutS: 3",
         `  frameSizeBytes: ${options.frameSizeBytes ?? 64}`,
+        ...embeddedMeterConfig,
         "",
       ].join("\n"),
     );

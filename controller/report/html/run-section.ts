@@ -1,8 +1,9 @@
 /** One experiment's section (its bounds chart) and one section per run: facts, results, charts. */
-import { formatPps, formatRatio, formatTimeMs } from "../format.js";
+import { formatPps, formatRatio, formatSi, formatTimeMs } from "../format.js";
 import type { ExperimentSummary } from "../experiment-summary.js";
 import type { ReportRun } from "../model.js";
 import { experimentAnchor, runLabel, type CampaignCharts } from "../report-charts.js";
+import { powerAtThroughput } from "../trial-power.js";
 import { facts, figure, h, statusBadge, table } from "./html.js";
 
 function resultTables(run: ReportRun): string {
@@ -27,7 +28,22 @@ function resultTables(run: ReportRun): string {
           ["estimate", "loss ratio target", "average", "stdev"],
           run.soaks.map((soak) => [soak.name, { text: formatRatio(soak.lossRatio), numeric: true }, { text: formatPps(soak.averagePps), numeric: true }, { text: formatPps(soak.stdevPps), numeric: true }]),
         );
-  return goals + soaks;
+  const power = powerAtThroughput(run);
+  const powerTable =
+    power.length === 0
+      ? ""
+      : table(
+          ["result", "throughput", "device", "trials at", "mean power", "W per Mpps"],
+          power.map((row) => [
+            row.result,
+            { text: formatPps(row.throughputPps), numeric: true },
+            row.device,
+            { text: `${formatPps(row.trialLoadPps)} (${row.trialCount})`, numeric: true },
+            { text: `${formatSi(row.meanPowerW, 4)} W`, numeric: true },
+            { text: formatSi(row.wattsPerMpps, 4), numeric: true },
+          ]),
+        );
+  return goals + soaks + powerTable;
 }
 
 function runFacts(run: ReportRun): string {
