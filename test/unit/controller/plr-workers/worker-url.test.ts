@@ -32,7 +32,7 @@ describe("worker script location", () => {
       } catch (error) {
         expect(isTestbenchError(error) && error.code).toBe("PLR_WORKER_SCRIPT_MISSING");
         expect((error as Error).message).toContain("/nonexistent/dist/controller/plr-workers/worker.js does not exist");
-        expect((error as Error).message).toContain("npx tsc -p tsconfig.build.json");
+        expect((error as Error).message).toContain("npm run build");
       }
     }
   });
