@@ -8,13 +8,10 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command } from "commander";
-import { systemClock } from "../../common/system-clock.js";
 import { loadCampaignFile } from "../campaign/load.js";
-import { runCampaign } from "../orchestrator/run-campaign.js";
-import { writeCampaignReport } from "../report/index.js";
 import type { CliContext } from "./context.js";
-import { exitCodes } from "./context.js";
-import { openCliStore, storeOption } from "./store-option.js";
+import { runCampaignWithReport } from "./campaign-session.js";
+import { storeOption } from "./store-option.js";
 
 /** examples/default.yaml of this installation (from dist/ or from the sources). */
 export const defaultCampaignFile = fileURLToPath(new URL(import.meta.url.endsWith(".ts") ? "../../examples/default.yaml" : "../../../examples/default.yaml", import.meta.url));
@@ -32,28 +29,7 @@ export function startCommand(context: CliContext): Command {
         const where = experiment.device ? `device ${experiment.device.kind}` : "its agents";
         context.stdout(`  ${experiment.key}: ${what} on ${experiment.testbed} (${where}), ${experiment.replications} replication(s)`);
       }
-      const store = openCliStore(values.store, "run", `testbench start ${definition.file}`);
-      try {
-        const outcome = await runCampaign(definition, {
-          store,
-          logger: context.logger,
-          clock: systemClock,
-          stop: context.signal,
-          interactive: context.interactive,
-          writeProgress: (text) => process.stderr.write(text),
-        });
-        const { campaign } = outcome;
-        context.stdout(`\ncampaign ${campaign.name} (id ${campaign.id}) ${campaign.status}: ${outcome.succeeded} succeeded, ${outcome.failed} failed, ${outcome.interrupted} not finished`);
-        for (const failure of outcome.failures) context.stdout(`  failed ${failure.run}: [${failure.code ?? "?"}] ${failure.message ?? ""}`);
-        const outFile = path.join(path.dirname(store.file), `report-${campaign.name}-${campaign.id}.html`);
-        const report = writeCampaignReport(store, campaign.id, { outFile, clock: systemClock });
-        context.stdout(`store:  ${store.file}`);
-        context.stdout(`report: ${report.htmlFile} (${report.svgFiles.length} SVG charts in ${path.dirname(report.svgFiles[0] ?? report.htmlFile)})`);
-        context.stdout(`export: npx testbench export ${campaign.id} --format csv${values.store ? ` --store ${values.store}` : ""}`);
-        if (campaign.status === "interrupted") process.exitCode = exitCodes.interrupted;
-        else if (outcome.failures.length > 0) process.exitCode = exitCodes.failed;
-      } finally {
-        store.close();
-      }
+      const outcome = await runCampaignWithReport(definition, context, { storeFile: values.store, owner: `testbench start ${definition.file}` });
+      context.stdout(`export: npx testbench export ${outcome.campaign.id} --format csv${values.store ? ` --store ${values.store}` : ""}`);
     });
 }
