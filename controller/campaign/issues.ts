@@ -18,24 +18,32 @@ export function dottedPath(path: ReadonlyArray<string | number>): string {
   return path.map((part, index) => (typeof part === "number" ? `[${part}]` : index === 0 ? part : `.${part}`)).join("");
 }
 
+/** Issues in file order, each once (a value set in a shared place can be wrong in several). */
+export function sortedUniqueIssues(found: readonly CampaignIssue[]): CampaignIssue[] {
+  const seen = new Set<string>();
+  return [...found]
+    .sort((a, b) => a.line - b.line || a.column - b.column)
+    .filter((issue) => {
+      const id = formatIssue(issue);
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
+}
+
+/** "<noun> <file> has N errors:" and one indented line per issue. */
+export function issuesMessage(noun: string, file: string, issues: readonly CampaignIssue[]): string {
+  const count = issues.length === 1 ? "1 error" : `${issues.length} errors`;
+  return `${noun} ${file} has ${count}:\n${issues.map((issue) => `  ${formatIssue(issue)}`).join("\n")}`;
+}
+
 /** Every problem found in a campaign file, all at once, before any trial runs. */
 export class CampaignFileError extends ValidationError {
   readonly issues: readonly CampaignIssue[];
 
   constructor(file: string, found: readonly CampaignIssue[]) {
-    const seen = new Set<string>();
-    const issues = [...found]
-      .sort((a, b) => a.line - b.line || a.column - b.column)
-      .filter((issue) => {
-        const id = formatIssue(issue);
-        if (seen.has(id)) return false;
-        seen.add(id);
-        return true;
-      });
-    const count = issues.length === 1 ? "1 error" : `${issues.length} errors`;
-    super("CAMPAIGN_FILE_INVALID", `campaign file ${file} has ${count}:\n${issues.map((issue) => `  ${formatIssue(issue)}`).join("\n")}`, {
-      context: { file, errors: issues.length },
-    });
+    const issues = sortedUniqueIssues(found);
+    super("CAMPAIGN_FILE_INVALID", issuesMessage("campaign file", file, issues), { context: { file, errors: issues.length } });
     this.name = "CampaignFileError";
     this.issues = issues;
   }

@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { ValidationError } from "../../common/errors.js";
-import { dottedPath, formatIssue, type CampaignIssue } from "../../controller/campaign/issues.js";
+import { dottedPath, issuesMessage, sortedUniqueIssues, type CampaignIssue } from "../../controller/campaign/issues.js";
 import { checkSchema } from "../../controller/campaign/schema-check.js";
 import { YamlSource } from "../../controller/campaign/yaml-source.js";
 import { DeployErrorCode, deployUsageError } from "../errors.js";
@@ -27,21 +27,9 @@ export interface Inventory {
 export class InventoryError extends ValidationError {
   readonly issues: readonly InventoryIssue[];
 
-  constructor(file: string, issues: readonly InventoryIssue[]) {
-    // A value set in defaults or a group can be wrong for several hosts: report it once.
-    const seen = new Set<string>();
-    const sorted = [...issues]
-      .sort((a, b) => a.line - b.line || a.column - b.column)
-      .filter((issue) => {
-        const id = formatIssue(issue);
-        if (seen.has(id)) return false;
-        seen.add(id);
-        return true;
-      });
-    const count = sorted.length === 1 ? "1 error" : `${sorted.length} errors`;
-    super(DeployErrorCode.inventoryInvalid, `inventory ${file} has ${count}:\n${sorted.map((issue) => `  ${formatIssue(issue)}`).join("\n")}`, {
-      context: { file, errors: sorted.length },
-    });
+  constructor(file: string, found: readonly InventoryIssue[]) {
+    const sorted = sortedUniqueIssues(found);
+    super(DeployErrorCode.inventoryInvalid, issuesMessage("inventory", file, sorted), { context: { file, errors: sorted.length } });
     this.name = "InventoryError";
     this.issues = sorted;
   }
