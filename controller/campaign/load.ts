@@ -7,6 +7,7 @@ import { accessSync, constants, readFileSync } from "node:fs";
 import path from "node:path";
 import { ValidationError } from "../../common/errors.js";
 import { loadFailoverExperiment } from "./failover-experiment.js";
+import { loadLbsimExperiment } from "./lbsim-experiment.js";
 import { checkThroughput, deviceFrom, optionsByAlgorithm, type Algorithm } from "./experiment-check.js";
 import { CampaignFileError, dottedPath, type CampaignIssue } from "./issues.js";
 import type { AgentRef, CampaignDefinition, ExperimentDefinition, MeterRef, OptionValue, TestbedDefinition } from "./model.js";
@@ -56,6 +57,10 @@ export function parseCampaign(text: string, file: string): CampaignDefinition {
     if (!isMapping(raw)) return;
     if (raw["kind"] === "failover") {
       experiments.push(...loadFailoverExperiment({ raw, base, defaults, testbeds, names, source, file, at, issues }));
+      return;
+    }
+    if (raw["kind"] === "lbsim") {
+      experiments.push(...loadLbsimExperiment({ raw, base, defaults, names, source, file, at, issues }));
       return;
     }
     const schemaIssues = checkSchema(throughputExperimentSchema, raw, base, source, file);

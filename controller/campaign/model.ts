@@ -38,12 +38,25 @@ export interface FailoverSettings {
   readonly analysis?: Readonly<Record<string, number>>;
 }
 
+/** An lbsim experiment's settings (docs/campaigns.md "Load-balancing simulator experiments"). */
+export interface LbsimSettings {
+  /** A built-in scenario (controller/lbsim/scenarios). */
+  readonly scenario: string;
+  /** A subset of the scenario's algorithms, in the scenario's order; absent: all of them. */
+  readonly algorithms?: readonly string[];
+  /** Worker threads per run; absent: os.availableParallelism(). */
+  readonly workers?: number;
+}
+
+/** lbsim runs need no testbed: they all share this implicit slot (one lbsim run at a time, each on its worker threads). */
+export const LBSIM_SLOT = "cpu";
+
 export interface ExperimentDefinition {
   /** Unique within the campaign; with a sweep value, e.g. `hard[options.width=0.01]`. */
   readonly key: string;
   readonly name: string;
-  /** throughput: MLRsearch or RFC 2544 binary search; soak: PLRsearch; failover: a timeline on agents. */
-  readonly kind: "throughput" | "soak" | "failover";
+  /** throughput: MLRsearch or RFC 2544 binary search; soak: PLRsearch; failover: a timeline on agents; lbsim: the load-balancing simulator. */
+  readonly kind: "throughput" | "soak" | "failover" | "lbsim";
   readonly testbed: string;
   readonly replications: number;
   readonly device: DeviceSpec | null;
@@ -54,6 +67,8 @@ export interface ExperimentDefinition {
   readonly sweepPoint: { readonly parameter: string; readonly value: OptionValue } | null;
   /** kind failover: its settings with the sweep value applied; null otherwise. */
   readonly failover: FailoverSettings | null;
+  /** kind lbsim: its settings; absent otherwise. */
+  readonly lbsim?: LbsimSettings;
 }
 
 export interface CampaignDefinition {

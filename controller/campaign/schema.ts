@@ -8,7 +8,7 @@ const positive = { type: "number", exclusiveMinimum: 0 } as const;
 const ratio = { type: "number", minimum: 0, exclusiveMaximum: 1 } as const;
 const name = { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]*$", maxLength: 100 } as const;
 
-export const experimentKinds = ["throughput", "soak", "failover"] as const;
+export const experimentKinds = ["throughput", "soak", "failover", "lbsim"] as const;
 
 const deviceObject = {
   type: "object",

@@ -1,6 +1,6 @@
 /** A campaign's runs: every experiment (sweeps expanded) x replication, each with its derived seed. */
 import { formatDeviceSpec } from "../../common/devices/index.js";
-import type { CampaignDefinition, ExperimentDefinition, FailoverSettings } from "../campaign/model.js";
+import type { CampaignDefinition, ExperimentDefinition, FailoverSettings, LbsimSettings } from "../campaign/model.js";
 import { deriveSeed } from "../campaign/seeds.js";
 import type { NewRun } from "../store/index.js";
 
@@ -17,7 +17,15 @@ export interface ThroughputParameters {
   readonly failover?: FailoverSettings;
 }
 
-export function runParameters(experiment: ExperimentDefinition, seed: number): ThroughputParameters {
+/** What an lbsim run stores as its parameters: the implicit CPU slot and the experiment's settings. */
+export interface LbsimParameters {
+  readonly testbed: string;
+  readonly sweep: null;
+  readonly lbsim: LbsimSettings;
+}
+
+export function runParameters(experiment: ExperimentDefinition, seed: number): ThroughputParameters | LbsimParameters {
+  if (experiment.kind === "lbsim" && experiment.lbsim !== undefined) return { testbed: experiment.testbed, sweep: null, lbsim: experiment.lbsim };
   return {
     testbed: experiment.testbed,
     algorithm: experiment.algorithm,

@@ -14,6 +14,7 @@ import type { CampaignRecord, RunRecord, Store } from "../store/index.js";
 import { planRuns } from "./plan.js";
 import { createProgressReporter, etaS, newCounts } from "./progress.js";
 import { executeFailoverRun } from "./run-failover.js";
+import { executeLbsimRun } from "./run-lbsim.js";
 import { executeSoakRun } from "./run-soak.js";
 import { executeThroughputRun, unknownTestbed, type RunEnding } from "./run-throughput.js";
 import { schedule, type Job } from "./scheduler.js";
@@ -77,6 +78,13 @@ export async function runCampaign(definition: CampaignDefinition, options: RunCa
     return {
       testbed: testbedName,
       run: async () => {
+        if (run.kind === "lbsim") {
+          // CPU-bound: no testbed; every lbsim run shares the implicit slot LBSIM_SLOT.
+          const startedS = clock.monotonicS();
+          const ending = await executeLbsimRun(run, { store, logger, stop: options.stop });
+          if (ending !== "interrupted") durationsS.push(clock.monotonicS() - startedS);
+          return ending;
+        }
         const testbed = definition.testbeds.get(testbedName);
         if (!testbed) throw unknownTestbed(run, testbedName);
         const startedS = clock.monotonicS();

@@ -6,6 +6,8 @@ import type { Clock } from "../../common/clock.js";
 import { lossRatio } from "../search/measurer.js";
 import { resolveCampaign, type CampaignRef, type JsonValue, type Store, type StoredSample } from "../store/index.js";
 import type { CampaignReportData, ReportGoal, ReportRun, ReportSoak, SoakEstimatePoint } from "./model.js";
+import { lbsimRunOfResult } from "../orchestrator/lbsim-records.js";
+import type { LbsimRun } from "../lbsim/index.js";
 import { storedFailoverAnalysis } from "./failover-runs.js";
 import { storedTrialPower } from "./trial-power.js";
 import { experimentIdentity } from "./sweep-point.js";
@@ -72,11 +74,12 @@ export function loadCampaignReport(store: Store, campaignRef: CampaignRef, optio
         ...(power !== undefined && { power }),
       };
     });
-    const { goals, soaks } = resultsOf(store, run.id);
+    const lbsim = run.kind === "lbsim" ? { lbsim: store.resultsOf(run.id).flatMap((result): LbsimRun[] => { const stored = lbsimRunOfResult(result.extra); return stored === undefined ? [] : [stored]; }) } : {};
+    const { goals, soaks } = run.kind === "lbsim" ? { goals: [], soaks: [] } : resultsOf(store, run.id);
     const soakEstimates = run.kind === "soak" ? soakEstimatesOf(store.samplesOf(run.id, SOAK_ESTIMATE_STREAM)) : [];
     const { id, experimentKey, replication, seed, kind, status, testbed, attempts, errorCode, errorMessage, startedAtMs, endedAtMs } = run;
     const failover = run.kind === "failover" ? { failover: storedFailoverAnalysis(store, run.id) } : {};
-    return { id, experimentKey, experimentName, sweep, replication, seed, kind, status, testbed, attempts, errorCode, errorMessage, startedAtMs, endedAtMs, trials, goals, soaks, soakEstimates, ...failover };
+    return { id, experimentKey, experimentName, sweep, replication, seed, kind, status, testbed, attempts, errorCode, errorMessage, startedAtMs, endedAtMs, trials, goals, soaks, soakEstimates, ...failover, ...lbsim };
   });
   return {
     campaign: {

@@ -3,6 +3,7 @@
  * rendered by pure functions (renderCampaignReport). Tests build it by hand.
  */
 import type { RunAnalysis } from "../analysis/failover/index.js";
+import type { LbsimRun } from "../lbsim/index.js";
 import type { CampaignStatus, RunKind, RunStatus } from "../store/index.js";
 
 export type SweepValue = number | string | boolean;
@@ -85,6 +86,8 @@ export interface ReportRun {
   readonly soakEstimates: readonly SoakEstimatePoint[];
   /** A failover run's analysis (rebuilt from its stored events and samples); absent for other kinds. */
   readonly failover?: RunAnalysis | null;
+  /** An lbsim run's per-algorithm metrics (from its stored result rows); absent for other kinds. */
+  readonly lbsim?: readonly LbsimRun[];
 }
 
 export interface CampaignReportData {

@@ -149,7 +149,7 @@ describe("testbench run", () => {
     writeFileSync(bad, "name: bad\nexperiments:\n  - {name: a, kind: throughput, testbed: nowhere, device: 'hard:mrr=1e7'}\n  - {name: b, kind: warp}\n");
     const run = runCli(["run", bad, "--store", store]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/has 2 errors:\n.*bad.yaml:3:\d+: experiments\[0\]\.testbed: unknown testbed "nowhere"[^\n]*\n.*bad.yaml:4:\d+: experiments\[1\]\.kind: must be one of "throughput", "soak", "failover"; got "warp"/);
+    expect(run.stderr).toMatch(/has 2 errors:\n.*bad.yaml:3:\d+: experiments\[0\]\.testbed: unknown testbed "nowhere"[^\n]*\n.*bad.yaml:4:\d+: experiments\[1\]\.kind: must be one of "throughput", "soak", "failover", "lbsim"; got "warp"/);
     expect(existsSync(store)).toBe(false);
   });
 });

@@ -75,7 +75,7 @@ describe("campaign files", () => {
   });
 
   it("rejects an unknown kind and names the known ones", () => {
-    expect(issuesOf("name: k\nexperiments:\n  - name: a\n    kind: teleport\n")).toEqual(['4:11 experiments[0].kind: must be one of "throughput", "soak", "failover"; got "teleport"']);
+    expect(issuesOf("name: k\nexperiments:\n  - name: a\n    kind: teleport\n")).toEqual(['4:11 experiments[0].kind: must be one of "throughput", "soak", "failover", "lbsim"; got "teleport"']);
   });
 
   it("checks the search config as the CLI would, naming the option", () => {
