@@ -58,23 +58,30 @@ export interface PowerSampleBatch {
   readonly droppedSamples: number;
 }
 
-export interface IperfInterval {
-  readonly streamId: string;
+/** One iperf3 reporting interval (or an end-of-test total), summed over parallel streams. */
+export interface IperfIntervalData {
+  /** Seconds since this side's test start. */
   readonly startS: number;
   readonly endS: number;
   readonly bytes: number;
   readonly rateBps: number;
+  /** UDP: datagrams sent (sender) or lost + received (receiver); 0 for TCP. */
   readonly packets: number;
   readonly lostPackets: number;
   readonly jitterMs: number;
   readonly retransmits: number;
   readonly omitted: boolean;
-  /** When the agent read it (about the interval's end); 0n when not observed live. */
-  readonly atUnixNs: bigint;
   /** This side sent the data. */
   readonly sender: boolean;
-  /** Mean smoothed RTT over the streams; 0 when unknown. */
+  /** Mean smoothed RTT over the streams (TCP sender, JSON modes); 0 when unknown. */
   readonly rttMs: number;
+}
+
+/** An interval on the wire: the data, its stream, and when the agent read it. */
+export interface IperfInterval extends IperfIntervalData {
+  readonly streamId: string;
+  /** When the agent read it (about the interval's end); 0n when not observed live. */
+  readonly atUnixNs: bigint;
 }
 
 export type ActionPhase = "unspecified" | "started" | "finished" | "failed";

@@ -1,23 +1,8 @@
 /** What the iperf3 parsers produce, independent of the output mode (text, -J, --json-stream). */
+import type { IperfIntervalData } from "../../../common/wire/stream-types.js";
 
-/** One reporting interval (or an end-of-test total): the sum over parallel streams. */
-export interface IperfIntervalData {
-  /** Seconds since this side's test start. */
-  readonly startS: number;
-  readonly endS: number;
-  readonly bytes: number;
-  readonly rateBps: number;
-  /** UDP: datagrams sent (sender) or lost + received (receiver); 0 for TCP. */
-  readonly packets: number;
-  readonly lostPackets: number;
-  readonly jitterMs: number;
-  readonly retransmits: number;
-  readonly omitted: boolean;
-  /** This side sent the data. */
-  readonly sender: boolean;
-  /** Mean smoothed RTT over the streams (TCP sender, JSON modes); 0 when unknown. */
-  readonly rttMs: number;
-}
+/** One reporting interval (or an end-of-test total), summed over parallel streams: the wire's own type. */
+export type { IperfIntervalData };
 
 export interface IperfTotals {
   /** As the sender counted (end.sum_sent, the text "sender" line). */
