@@ -5,17 +5,12 @@
 import type { Clock } from "../common/clock.js";
 import type { Logger } from "../common/logger.js";
 import { systemClock } from "../common/system-clock.js";
-import { Capability, PROTOCOL_VERSION } from "../common/wire/protocol.js";
-import { SOFTWARE_VERSION } from "../common/wire/software-version.js";
-import { createWallClockNs } from "../common/wire/wall-clock-ns.js";
-import { FRAME_SIZE_RANGE_BYTES, type AgentConfig } from "./config/agent-config.js";
+import type { AgentConfig } from "./config/agent-config.js";
 import { loadAgentConfig } from "./config/load-agent-config.js";
 import type { TrafficGenerator } from "./drivers/traffic-generator.js";
 import { createGenerator } from "./server/create-generator.js";
-import { createInstruments } from "./streams/create-instruments.js";
 import { startAgentServer } from "./server/agent-server.js";
-import { GeneratorOwnership } from "./session/generator-ownership.js";
-import { SerialQueue } from "./session/serial-queue.js";
+import { agentSessionContext } from "./session-context.js";
 
 export interface RunAgentOptions {
   /** Aborting it shuts the agent down (controllers get AGENT_SHUTTING_DOWN, then the close). */
@@ -41,8 +36,7 @@ export async function startAgent(config: AgentConfig, options: RunAgentOptions):
   const clock = options.clock ?? systemClock;
   const logger = options.logger.child({ agentId: config.agentId });
   const generator = options.generator ?? createGenerator(config.generator, { clock, logger });
-  const wallClockNs = createWallClockNs(clock);
-  const { instruments, capabilities } = createInstruments(config, clock, wallClockNs);
+  const { context, capabilities } = agentSessionContext(config, generator, clock);
   const server = await startAgentServer({
     host: config.listen.host,
     port: config.listen.port,
@@ -50,25 +44,7 @@ export async function startAgent(config: AgentConfig, options: RunAgentOptions):
     tls: config.tls,
     clock,
     logger,
-    context: {
-      hello: Object.freeze({
-        agentId: config.agentId,
-        softwareVersion: SOFTWARE_VERSION,
-        protocolVersion: PROTOCOL_VERSION,
-        capabilities: Object.freeze([Capability.trial, ...capabilities]),
-        heartbeatIntervalS: config.heartbeatIntervalS,
-        maxMessageBytes: config.limits.maxMessageBytes,
-        maxPendingRequests: config.limits.maxPendingRequests,
-        ports: config.generator.ports,
-      }),
-      generator,
-      trialDefaults: { frameSizeBytes: config.generator.frameSizeBytes, ports: config.generator.ports, frameSizeRangeBytes: FRAME_SIZE_RANGE_BYTES },
-      ownership: new GeneratorOwnership(),
-      trialQueue: new SerialQueue(),
-      clock,
-      wallClockNs,
-      instruments,
-    },
+    context,
   }).catch(async (error: unknown) => {
     await generator.close();
     throw error;

@@ -4,17 +4,11 @@
  */
 import { pino, type Logger } from "pino";
 import { Writable } from "node:stream";
-import { FRAME_SIZE_RANGE_BYTES } from "../../../../agent/config/agent-config.js";
 import { startAgentServer, type AgentServer, type AgentServerOptions } from "../../../../agent/server/agent-server.js";
 import { createGenerator } from "../../../../agent/server/create-generator.js";
-import { createInstruments } from "../../../../agent/streams/create-instruments.js";
-import { GeneratorOwnership } from "../../../../agent/session/generator-ownership.js";
-import { SerialQueue } from "../../../../agent/session/serial-queue.js";
+import { agentSessionContext } from "../../../../agent/session-context.js";
 import { redactedPaths, silentLogger } from "../../../../common/logger.js";
 import { systemClock } from "../../../../common/system-clock.js";
-import { Capability, PROTOCOL_VERSION } from "../../../../common/wire/protocol.js";
-import { SOFTWARE_VERSION } from "../../../../common/wire/software-version.js";
-import { createWallClockNs } from "../../../../common/wire/wall-clock-ns.js";
 import { testAgentConfig } from "../../../fixtures/wire/agent-harness.js";
 
 export type ServerFixtureOptions = Partial<Omit<AgentServerOptions, "context" | "clock">> & { readonly logger?: Logger };
@@ -22,9 +16,8 @@ export type ServerFixtureOptions = Partial<Omit<AgentServerOptions, "context" | 
 export async function startFixtureServer(options: ServerFixtureOptions = {}): Promise<AgentServer> {
   const config = testAgentConfig();
   const clock = systemClock;
-  const wallClockNs = createWallClockNs(clock);
   const logger = options.logger ?? silentLogger;
-  const { instruments, capabilities } = createInstruments(config, clock, wallClockNs);
+  const { context } = agentSessionContext(config, createGenerator(config.generator, { clock, logger }), clock);
   return startAgentServer({
     host: "127.0.0.1",
     port: 0,
@@ -32,25 +25,7 @@ export async function startFixtureServer(options: ServerFixtureOptions = {}): Pr
     ...options,
     clock,
     logger,
-    context: {
-      hello: Object.freeze({
-        agentId: config.agentId,
-        softwareVersion: SOFTWARE_VERSION,
-        protocolVersion: PROTOCOL_VERSION,
-        capabilities: Object.freeze([Capability.trial, ...capabilities]),
-        heartbeatIntervalS: config.heartbeatIntervalS,
-        maxMessageBytes: config.limits.maxMessageBytes,
-        maxPendingRequests: config.limits.maxPendingRequests,
-        ports: config.generator.ports,
-      }),
-      generator: createGenerator(config.generator, { clock, logger }),
-      trialDefaults: { frameSizeBytes: config.generator.frameSizeBytes, ports: config.generator.ports, frameSizeRangeBytes: FRAME_SIZE_RANGE_BYTES },
-      ownership: new GeneratorOwnership(),
-      trialQueue: new SerialQueue(),
-      clock,
-      wallClockNs,
-      instruments,
-    },
+    context,
   });
 }
 
